@@ -1,0 +1,234 @@
+package hook
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"helm.sh/helm/v3/pkg/chartutil"
+	"helm.sh/helm/v3/pkg/release"
+	"helm.sh/helm/v3/pkg/releaseutil"
+	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/hooklint/hooklint/internal/render"
+)
+
+// Set is everything one render of a chart produced.
+type Set struct {
+	Context render.Context
+	Release chartutil.ReleaseOptions
+	// Objects are all documents, in Helm's file order (paths sorted, then
+	// document order), hooks and dropped documents included.
+	Objects []*Object
+	// Hooks are the documents with helm.sh/hook, in the order Helm stores
+	// them (SortManifests: InstallOrder kind, then path, then position),
+	// followed by the ones Helm drops, in file order.
+	Hooks []*Hook
+}
+
+// Extract builds the model of a render. sources maps Helm paths to template
+// text (render.Chart.Sources). A document Helm cannot parse is an
+// InputError, as `helm template` fails on it.
+func Extract(chartArg string, r *render.Rendered, sources map[string]string) (*Set, error) {
+	set := &Set{Context: r.Context, Release: r.Release}
+	// Helm's reading first: it decides what is a hook and how it parses.
+	hooks, _, err := releaseutil.SortManifests(r.Files, nil, releaseutil.InstallOrder)
+	if err != nil {
+		file, _ := locateYAML(err)
+		return nil, &render.InputError{Chart: chartArg, File: file, Err: err}
+	}
+	paths := make([]string, 0, len(r.Files))
+	for p := range r.Files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths) // SortManifests' file order
+	for _, p := range paths {
+		if strings.HasPrefix(lastElem(p), "_") || strings.TrimSpace(r.Files[p]) == "" {
+			continue
+		}
+		content := r.Files[p]
+		docs := splitDocs(content)
+		src := &source{file: render.ChartRelative(p)}
+		if tpl, ok := sources[p]; ok {
+			src.tplLines = strings.Split(tpl, "\n")
+			src.sm = newSrcMap(tpl, content, docs)
+		} else {
+			src.stream = nil // unknown template: rendered lines stand
+		}
+		for i, d := range docs {
+			set.Objects = append(set.Objects, newObject(p, src, i, d))
+		}
+	}
+	set.Hooks = attach(set.Objects, hooks)
+	return set, nil
+}
+
+func lastElem(p string) string {
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		return p[i+1:]
+	}
+	return p
+}
+
+func locateYAML(err error) (string, int) {
+	msg := err.Error()
+	const pre = "YAML parse error on "
+	if i := strings.Index(msg, pre); i >= 0 {
+		rest := msg[i+len(pre):]
+		if j := strings.Index(rest, ":"); j >= 0 {
+			return render.ChartRelative(rest[:j]), 0
+		}
+	}
+	return "", 0
+}
+
+// attach links Helm's hook records to the objects they came from (by path
+// and manifest text) and parses every helm.sh/hook document, the dropped ones
+// included.
+func attach(objs []*Object, helm []*release.Hook) []*Hook {
+	type key struct{ path, text string }
+	byKey := map[key][]*Object{}
+	for _, o := range objs {
+		if o.Annotation(AnnotationHook) != nil {
+			k := key{o.Path, o.Text}
+			byKey[k] = append(byKey[k], o)
+		}
+	}
+	var out []*Hook
+	seen := map[*Object]bool{}
+	for _, rh := range helm {
+		k := key{rh.Path, rh.Manifest}
+		q := byKey[k]
+		if len(q) == 0 {
+			continue // cannot happen: Helm's hooks come from these documents
+		}
+		o := q[0]
+		byKey[k] = q[1:]
+		h := parseHook(o)
+		h.Release = rh
+		// Helm's own answer wins over our reading of it.
+		h.Events, h.Weight = rh.Events, rh.Weight
+		h.DeletePolicies, h.OutputLogPolicies = rh.DeletePolicies, rh.OutputLogPolicies
+		o.Hook = h
+		seen[o] = true
+		out = append(out, h)
+	}
+	for _, o := range objs {
+		if seen[o] || o.Annotation(AnnotationHook) == nil {
+			continue
+		}
+		h := parseHook(o)
+		o.Hook = h
+		out = append(out, h)
+	}
+	return out
+}
+
+// parseHook reads the hook annotations as manifestFile.sort does.
+func parseHook(o *Object) *Hook {
+	h := &Hook{Object: o}
+	a := o.Annotation(AnnotationHook)
+	h.Annotation = *a
+	h.Tokens = tokens(a)
+	for _, t := range h.Tokens {
+		e, ok := events[t.Text]
+		if !ok {
+			h.Unknown = append(h.Unknown, t)
+			continue
+		}
+		h.Events = append(h.Events, e)
+	}
+	if len(h.Unknown) > 0 {
+		// manifestFile.sort: any unknown token -> "skipping unknown hook".
+		h.Dropped = true
+		h.Events = nil
+	}
+	if w := o.Annotation(AnnotationWeight); w != nil {
+		h.WeightAnnotation = w
+		h.Weight = atoi(w.Value)
+	}
+	if d := o.Annotation(AnnotationDeletePolicy); d != nil {
+		h.DeleteAnnotation = d
+		h.DeleteTokens = tokens(d)
+		for _, t := range h.DeleteTokens {
+			h.DeletePolicies = append(h.DeletePolicies, release.HookDeletePolicy(t.Text))
+		}
+	}
+	if l := o.Annotation(AnnotationOutputLog); l != nil {
+		h.OutputLogAnnotation = l
+		h.OutputLogTokens = tokens(l)
+		for _, t := range h.OutputLogTokens {
+			h.OutputLogPolicies = append(h.OutputLogPolicies, release.HookOutputLogPolicy(t.Text))
+		}
+	}
+	h.ResourcePolicy = o.Annotation(AnnotationResourcePolicy)
+	return h
+}
+
+// atoi is calculateHookWeight: strconv.Atoi, 0 on any error.
+func atoi(s string) int { return atoiExact(s) }
+
+func tokens(a *Annotation) []Token {
+	parts := strings.Split(a.Value, ",")
+	out := make([]Token, 0, len(parts))
+	for _, p := range parts {
+		out = append(out, Token{Raw: p, Text: strings.ToLower(strings.TrimSpace(p)), At: a.ValAt})
+	}
+	return out
+}
+
+func newObject(path string, src *source, index int, d doc) *Object {
+	o := &Object{Path: path, File: src.file, Index: index, Text: d.Text, src: src, docLine: d.Line}
+	o.At = src.pos(d.Line, "")
+	var root yaml.Node
+	if err := yaml.Unmarshal([]byte(d.Text), &root); err != nil {
+		o.ParseErr = err
+		return o
+	}
+	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
+		return o
+	}
+	o.node = root.Content[0]
+	budget := maxNodes
+	if m, ok := decode(o.node, &budget).(map[string]any); ok {
+		o.Content = m
+	}
+	o.APIVersion = str(o.Content["apiVersion"])
+	o.Kind = str(o.Content["kind"])
+	if md, ok := o.Content["metadata"].(map[string]any); ok {
+		o.Name = str(md["name"])
+		o.GenerateName = str(md["generateName"])
+		o.Namespace = str(md["namespace"])
+	}
+	if md, _ := child(o.node, "metadata"); md != nil {
+		if an, _ := child(md, "annotations"); an != nil && an.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(an.Content); i += 2 {
+				k, v := an.Content[i], an.Content[i+1]
+				a := Annotation{
+					Key:    k.Value,
+					Value:  v.Value,
+					Kind:   scalarKind(v),
+					Quoted: v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0,
+					KeyAt:  src.pos(d.Line+k.Line-1, k.Value),
+					ValAt:  src.pos(d.Line+v.Line-1, ""),
+				}
+				if a.Kind == KindNull {
+					a.Value = ""
+				}
+				o.Annotations = append(o.Annotations, a)
+			}
+		}
+	}
+	return o
+}
+
+func str(v any) string {
+	switch s := v.(type) {
+	case string:
+		return s
+	case nil:
+		return ""
+	default:
+		return fmt.Sprint(s)
+	}
+}

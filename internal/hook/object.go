@@ -1,0 +1,261 @@
+package hook
+
+import (
+	"strconv"
+	"strings"
+
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// Object is one rendered document.
+type Object struct {
+	Path  string // Helm's path: chart/templates/x.yaml, chart/charts/sub/templates/x.yaml
+	File  string // chart-relative: templates/x.yaml
+	Index int    // document index in the rendered file (Helm's manifest-N)
+	Text  string // the trimmed document, as Helm stores it
+
+	APIVersion   string
+	Kind         string
+	Name         string
+	GenerateName string
+	Namespace    string // metadata.namespace as written ("" = the release namespace)
+
+	// Content is the document decoded into maps, slices and scalars; nil
+	// when it is not a mapping.
+	Content map[string]any
+	// ParseErr is set when hooklint's YAML parser rejects a document that
+	// Helm accepted; positions then fall back to the document's first line.
+	ParseErr error
+	// At is the document's first line.
+	At Pos
+	// Annotations are metadata.annotations, in the order written.
+	Annotations []Annotation
+	// Hook is non-nil when the document has the helm.sh/hook annotation.
+	Hook *Hook
+
+	node    *yaml.Node // the document's root mapping
+	src     *source
+	docLine int // rendered line where the document starts
+}
+
+// ID is kind/namespace/name, as a reader would write it.
+func (o *Object) ID() string {
+	name := o.Name
+	if name == "" && o.GenerateName != "" {
+		name = o.GenerateName + "*"
+	}
+	if o.Namespace != "" {
+		return o.Kind + "/" + o.Namespace + "/" + name
+	}
+	return o.Kind + "/" + name
+}
+
+// Annotation returns the annotation with exactly this key.
+func (o *Object) Annotation(key string) *Annotation {
+	for i := range o.Annotations {
+		if o.Annotations[i].Key == key {
+			return &o.Annotations[i]
+		}
+	}
+	return nil
+}
+
+// Get returns the value at path (map keys, or decimal indexes into lists).
+func (o *Object) Get(path ...string) (any, bool) {
+	var cur any = o.Content
+	if o.Content == nil {
+		return nil, false
+	}
+	for _, p := range path {
+		switch c := cur.(type) {
+		case map[string]any:
+			v, ok := c[p]
+			if !ok {
+				return nil, false
+			}
+			cur = v
+		case []any:
+			i, err := strconv.Atoi(p)
+			if err != nil || i < 0 || i >= len(c) {
+				return nil, false
+			}
+			cur = c[i]
+		default:
+			return nil, false
+		}
+	}
+	return cur, true
+}
+
+// PosOf is the template position of the key at path, or of the deepest
+// part of path that exists (a missing field points at its parent key).
+func (o *Object) PosOf(path ...string) Pos {
+	n := o.node
+	if n == nil {
+		return o.At
+	}
+	at := o.At
+	for _, p := range path {
+		next, key := child(n, p)
+		if next == nil {
+			break
+		}
+		if key != nil {
+			at = o.src.pos(o.docLine+key.Line-1, key.Value)
+		} else {
+			at = o.src.pos(o.docLine+next.Line-1, "")
+		}
+		n = next
+	}
+	return at
+}
+
+// Found is a key found anywhere in a document.
+type Found struct {
+	Path  []string // the path to the key, the key last
+	Value string   // the scalar value, "" for a mapping or list
+	At    Pos
+}
+
+// FindKeys returns every mapping key in the document for which pred is
+// true, in document order.
+func (o *Object) FindKeys(pred func(key string) bool) []Found {
+	if o.node == nil {
+		return nil
+	}
+	var out []Found
+	budget := maxNodes
+	var walk func(n *yaml.Node, path []string)
+	walk = func(n *yaml.Node, path []string) {
+		budget--
+		if budget < 0 || n == nil {
+			return
+		}
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				p := append(append([]string(nil), path...), k.Value)
+				if pred(k.Value) {
+					val := ""
+					if v.Kind == yaml.ScalarNode {
+						val = v.Value
+					}
+					out = append(out, Found{Path: p, Value: val, At: o.src.pos(o.docLine+k.Line-1, k.Value)})
+				}
+				walk(v, p)
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				walk(c, append(append([]string(nil), path...), strconv.Itoa(i)))
+			}
+		}
+	}
+	walk(o.node, nil)
+	return out
+}
+
+// child returns the value node at key p of mapping n (or index p of a
+// sequence) and the key node.
+func child(n *yaml.Node, p string) (val, key *yaml.Node) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == p {
+				return n.Content[i+1], n.Content[i]
+			}
+		}
+	case yaml.SequenceNode:
+		i, err := strconv.Atoi(p)
+		if err == nil && i >= 0 && i < len(n.Content) {
+			return n.Content[i], nil
+		}
+	}
+	return nil, nil
+}
+
+// maxNodes bounds the work on one document (alias bombs).
+const maxNodes = 1 << 20
+
+// decode turns a node into maps, slices and scalars, expanding aliases
+// within a budget.
+func decode(n *yaml.Node, budget *int) any {
+	*budget--
+	if *budget < 0 || n == nil {
+		return nil
+	}
+	switch n.Kind {
+	case yaml.DocumentNode:
+		if len(n.Content) == 0 {
+			return nil
+		}
+		return decode(n.Content[0], budget)
+	case yaml.MappingNode:
+		m := make(map[string]any, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			m[n.Content[i].Value] = decode(n.Content[i+1], budget)
+		}
+		return m
+	case yaml.SequenceNode:
+		s := make([]any, 0, len(n.Content))
+		for _, c := range n.Content {
+			s = append(s, decode(c, budget))
+		}
+		return s
+	case yaml.AliasNode:
+		return decode(n.Alias, budget)
+	case yaml.ScalarNode:
+		var v any
+		if err := n.Decode(&v); err != nil {
+			return n.Value
+		}
+		return v
+	}
+	return nil
+}
+
+func scalarKind(n *yaml.Node) ScalarKind {
+	if n.Kind != yaml.ScalarNode {
+		return KindOther
+	}
+	switch n.ShortTag() {
+	case "!!int":
+		return KindInt
+	case "!!float":
+		return KindFloat
+	case "!!bool":
+		return KindBool
+	case "!!null":
+		return KindNull
+	}
+	return KindString
+}
+
+// source maps rendered lines of one file to positions.
+type source struct {
+	file     string
+	tplLines []string // template lines; nil for a stream
+	sm       *srcMap  // nil for a stream
+	stream   []int    // rendered line -> stream line, for a stream
+}
+
+func (s *source) pos(rline int, key string) Pos {
+	if s == nil {
+		return Pos{}
+	}
+	if s.sm == nil {
+		l := rline
+		if rline >= 1 && rline <= len(s.stream) {
+			l = s.stream[rline-1]
+		}
+		return Pos{File: s.file, Line: l}
+	}
+	l := s.sm.line(rline)
+	p := Pos{File: s.file, Line: l}
+	if key != "" && l >= 1 && l <= len(s.tplLines) {
+		if i := strings.Index(s.tplLines[l-1], key); i >= 0 {
+			p.Col = i + 1
+		}
+	}
+	return p
+}

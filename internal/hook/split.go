@@ -1,0 +1,50 @@
+package hook
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// sep is releaseutil's document separator (helm.sh/helm/v3
+// pkg/releaseutil/manifest.go sep).
+var sep = regexp.MustCompile("(?:^|\\s*\n)---\\s*")
+
+// doc is one document of a rendered file, as SplitManifests returns it, with
+// the 1-based line of the rendered file its text starts on.
+type doc struct {
+	Text string
+	Line int
+}
+
+// splitDocs returns the same documents, in the same order, as
+// releaseutil.SplitManifests(content) (Helm keys them manifest-0..N), and
+// where each one starts. FuzzSplit checks the equivalence.
+func splitDocs(content string) []doc {
+	trimmed := strings.TrimSpace(content)
+	base := strings.Index(content, trimmed) // offset of trimmed in content
+	if trimmed == "" {
+		return nil
+	}
+	var out []doc
+	start := 0
+	add := func(from, to int) {
+		d := trimmed[from:to]
+		if d == "" {
+			return
+		}
+		t := strings.TrimSpace(d)
+		lead := len(d) - len(strings.TrimLeftFunc(d, unicode.IsSpace))
+		if t == "" {
+			lead = 0
+		}
+		off := base + from + lead
+		out = append(out, doc{Text: t, Line: 1 + strings.Count(content[:off], "\n")})
+	}
+	for _, loc := range sep.FindAllStringIndex(trimmed, -1) {
+		add(start, loc[0])
+		start = loc[1]
+	}
+	add(start, len(trimmed))
+	return out
+}

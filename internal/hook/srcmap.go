@@ -1,0 +1,362 @@
+package hook
+
+import (
+	"strings"
+)
+
+// A srcMap maps lines of one rendered file back to lines of the template
+// source it was rendered from.
+//
+// Go templates keep no line information in their output, so the map is
+// computed: every template line becomes a glob (its literal text, with each
+// {{ action }} as a wildcard) and each rendered document is aligned with the
+// template by the heaviest chain of matching lines that increases in both
+// files (weight: literal characters matched). Rendered lines that match no
+// template line (they came from an include, toYaml, a range) take the line of
+// the action that produced them: the first action-only template line between
+// the neighbouring matches, else the previous match.
+type srcMap struct {
+	tpl   []tline
+	lines []string // rendered lines
+	rmap  []int    // rendered line (0-based) -> template line (1-based), 0 unknown
+}
+
+type tline struct {
+	parts   []string // literal parts, split where an action stood
+	weight  int      // literal characters
+	action  bool     // the line holds only actions (and spaces)
+	produce bool     // an action-only line that can emit lines: include, template, toYaml, tpl, .Files
+}
+
+// parseTemplate splits template source into lines of literal parts and
+// action wildcards. Actions may span lines; comments {{/* */}} count as
+// actions that produce nothing.
+func parseTemplate(src string) []tline {
+	var out []tline
+	var cur []string
+	var lit strings.Builder
+	var act strings.Builder
+	hasAction := false
+	inAction := false
+	flushLine := func() {
+		parts := append(cur, lit.String())
+		lit.Reset()
+		cur = nil
+		// Trim like the comparison does: leading space of the first part,
+		// trailing space of the last.
+		parts[0] = strings.TrimLeft(parts[0], " \t\r")
+		parts[len(parts)-1] = strings.TrimRight(parts[len(parts)-1], " \t\r")
+		w := 0
+		for _, p := range parts {
+			w += len(strings.TrimSpace(p))
+		}
+		tl := tline{parts: parts, weight: w}
+		if w == 0 && (hasAction || inAction) {
+			tl.action = true
+			a := act.String()
+			tl.produce = strings.Contains(a, "include") || strings.Contains(a, "template") ||
+				strings.Contains(a, "toYaml") || strings.Contains(a, "tpl") ||
+				strings.Contains(a, ".Files") || strings.Contains(a, "range")
+		}
+		if w == 0 {
+			tl.parts = nil
+		}
+		out = append(out, tl)
+		act.Reset()
+		hasAction = inAction
+	}
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if inAction {
+			if c == '\n' {
+				flushLine()
+				continue
+			}
+			if strings.HasPrefix(src[i:], "}}") {
+				inAction = false
+				i++
+				continue
+			}
+			if c == '"' || c == '`' {
+				// skip a string literal inside the action
+				j := i + 1
+				for j < len(src) && src[j] != c && src[j] != '\n' {
+					if c == '"' && src[j] == '\\' {
+						j++
+					}
+					j++
+				}
+				act.WriteString(src[i:min(j+1, len(src))])
+				i = j
+				continue
+			}
+			act.WriteByte(c)
+			continue
+		}
+		if c == '\n' {
+			flushLine()
+			continue
+		}
+		if strings.HasPrefix(src[i:], "{{") {
+			inAction, hasAction = true, true
+			cur = append(cur, lit.String())
+			lit.Reset()
+			i++
+			rest := strings.TrimLeft(strings.TrimPrefix(src[i+1:], "-"), " \t")
+			if strings.HasPrefix(rest, "/*") {
+				// a comment ends at */}}; it may contain "}}" or quotes
+				start := len(src) - len(rest)
+				if end := strings.Index(src[start:], "*/"); end >= 0 {
+					for _, ch := range src[start : start+end] {
+						if ch == '\n' {
+							flushLine() // keep the line structure
+						}
+					}
+					i = start + end + 1
+				}
+			}
+			continue
+		}
+		lit.WriteByte(c)
+	}
+	flushLine()
+	return out
+}
+
+// match reports whether the trimmed rendered line s matches the glob parts.
+func match(parts []string, s string) bool {
+	if len(parts) == 1 {
+		return s == parts[0]
+	}
+	if !strings.HasPrefix(s, parts[0]) {
+		return false
+	}
+	s = s[len(parts[0]):]
+	last := parts[len(parts)-1]
+	for _, p := range parts[1 : len(parts)-1] {
+		i := strings.Index(s, p)
+		if i < 0 {
+			return false
+		}
+		s = s[i+len(p):]
+	}
+	return strings.HasSuffix(s, last)
+}
+
+func newSrcMap(template, rendered string, docs []doc) *srcMap {
+	m := &srcMap{tpl: parseTemplate(template), lines: strings.Split(rendered, "\n")}
+	m.rmap = make([]int, len(m.lines))
+	cands := m.candidates()
+	lo := 0
+	for _, d := range docs {
+		from := d.Line - 1
+		to := from + strings.Count(d.Text, "\n") + 1
+		if to > len(m.lines) {
+			to = len(m.lines)
+		}
+		first := m.align(cands, from, to, lo)
+		if first < 0 && lo > 0 {
+			first = m.align(cands, from, to, 0)
+		}
+		if first >= 0 {
+			lo = first
+		}
+	}
+	return m
+}
+
+// candidates lists, for each rendered line, the template lines it matches.
+func (m *srcMap) candidates() [][]int32 {
+	exact := map[string][]int32{}
+	buckets := map[string][]int32{} // globs by the first two bytes of their first part
+	var generic []int32
+	for j, t := range m.tpl {
+		switch {
+		case t.parts == nil:
+		case len(t.parts) == 1:
+			exact[t.parts[0]] = append(exact[t.parts[0]], int32(j))
+		case len(t.parts[0]) >= 2:
+			k := t.parts[0][:2]
+			buckets[k] = append(buckets[k], int32(j))
+		default:
+			generic = append(generic, int32(j))
+		}
+	}
+	out := make([][]int32, len(m.lines))
+	for i, l := range m.lines {
+		s := strings.TrimSpace(l)
+		if s == "" {
+			continue
+		}
+		c := append([]int32(nil), exact[s]...)
+		if len(s) >= 2 {
+			for _, j := range buckets[s[:2]] {
+				if match(m.tpl[j].parts, s) {
+					c = append(c, j)
+				}
+			}
+		}
+		for _, j := range generic {
+			if match(m.tpl[j].parts, s) {
+				c = append(c, j)
+			}
+		}
+		if len(c) > 1 {
+			sortInt32(c)
+		}
+		out[i] = c
+	}
+	return out
+}
+
+func sortInt32(a []int32) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
+
+// align maps rendered lines [from,to) onto template lines >= lo and returns
+// the first template line matched (0-based), or -1 when nothing matched.
+func (m *srcMap) align(cands [][]int32, from, to, lo int) int {
+	type node struct {
+		i, j  int
+		score int
+		prev  int
+	}
+	var nodes []node
+	// best[j] = index into nodes of the best chain ending at template line j
+	// among rendered lines processed so far; a Fenwick tree over j gives the
+	// best chain ending strictly before j.
+	n := len(m.tpl)
+	tree := make([]int, n+1) // stores node index+1 of the max, 0 = none
+	better := func(a, b int) bool { // is node a better than node b (indices+1)
+		if b == 0 {
+			return a != 0
+		}
+		if a == 0 {
+			return false
+		}
+		na, nb := nodes[a-1], nodes[b-1]
+		if na.score != nb.score {
+			return na.score > nb.score
+		}
+		return na.j < nb.j
+	}
+	query := func(j int) int { // best over template lines < j
+		best := 0
+		for k := j; k > 0; k -= k & -k {
+			if better(tree[k], best) {
+				best = tree[k]
+			}
+		}
+		return best
+	}
+	update := func(j, idx int) {
+		for k := j + 1; k <= n; k += k & -k {
+			if better(idx, tree[k]) {
+				tree[k] = idx
+			}
+		}
+	}
+	for i := from; i < to; i++ {
+		var pending []int
+		for _, j32 := range cands[i] {
+			j := int(j32)
+			if j < lo {
+				continue
+			}
+			p := query(j)
+			s := m.tpl[j].weight
+			if p != 0 {
+				s += nodes[p-1].score
+			}
+			nodes = append(nodes, node{i: i, j: j, score: s, prev: p - 1})
+			pending = append(pending, len(nodes))
+		}
+		for _, idx := range pending {
+			update(nodes[idx-1].j, idx)
+		}
+	}
+	end := query(n)
+	if end == 0 {
+		for i := from; i < to; i++ {
+			m.rmap[i] = m.fallback(lo, n, true)
+		}
+		return -1
+	}
+	matched := map[int]int{}
+	first := -1
+	for k := end - 1; k >= 0; k = nodes[k].prev {
+		matched[nodes[k].i] = nodes[k].j
+		first = nodes[k].j
+	}
+	// fill: matched lines map to themselves, others to the producing action
+	prevJ := -1
+	for i := from; i < to; i++ {
+		if j, ok := matched[i]; ok {
+			m.rmap[i] = j + 1
+			prevJ = j
+			continue
+		}
+		nextJ := n
+		for k := i + 1; k < to; k++ {
+			if j, ok := matched[k]; ok {
+				nextJ = j
+				break
+			}
+		}
+		switch {
+		case prevJ < 0:
+			m.rmap[i] = m.fallback(lo, nextJ, false)
+		default:
+			if a := m.producer(prevJ+1, nextJ); a >= 0 {
+				m.rmap[i] = a + 1
+			} else {
+				m.rmap[i] = prevJ + 1
+			}
+		}
+	}
+	return first
+}
+
+// producer returns the first action-only line in [a,b) that can emit text.
+func (m *srcMap) producer(a, b int) int {
+	for j := a; j < b && j < len(m.tpl); j++ {
+		if m.tpl[j].produce {
+			return j
+		}
+	}
+	return -1
+}
+
+// fallback is the line for rendered text before any match: the producing
+// action before hi, else the first non-blank template line.
+func (m *srcMap) fallback(lo, hi int, any bool) int {
+	if a := m.producer(lo, hi); a >= 0 {
+		return a + 1
+	}
+	if any {
+		if a := m.producer(0, len(m.tpl)); a >= 0 {
+			return a + 1
+		}
+	}
+	for j := lo; j < len(m.tpl); j++ {
+		if m.tpl[j].weight > 0 || m.tpl[j].action {
+			return j + 1
+		}
+	}
+	return 1
+}
+
+// line maps a 1-based rendered line to a 1-based template line.
+func (m *srcMap) line(rendered int) int {
+	if rendered < 1 || rendered > len(m.rmap) {
+		return 1
+	}
+	if l := m.rmap[rendered-1]; l > 0 {
+		return l
+	}
+	return 1
+}

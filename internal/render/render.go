@@ -1,0 +1,284 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"runtime/debug"
+	"strconv"
+	"strings"
+
+	"helm.sh/helm/v3/pkg/action"
+	"helm.sh/helm/v3/pkg/chart"
+	"helm.sh/helm/v3/pkg/chart/loader"
+	"helm.sh/helm/v3/pkg/chartutil"
+	"helm.sh/helm/v3/pkg/cli/values"
+	"helm.sh/helm/v3/pkg/engine"
+	"helm.sh/helm/v3/pkg/getter"
+)
+
+// Options are the `helm template` options that change what a chart renders
+// to. The flag names in cmd/hooklint are Helm's.
+type Options struct {
+	Values      values.Options // -f, --set, --set-string, --set-file, --set-json, --set-literal
+	ReleaseName string         // default "release-name", as helm template
+	Namespace   string         // -n; default "default"
+	KubeVersion string         // --kube-version; "" means DefaultKubeVersion()
+	APIVersions []string       // -a/--api-versions
+	IsUpgrade   bool           // --is-upgrade: the install render gets .Release.IsUpgrade
+}
+
+// Context is the command a render stands for. Helm renders a chart anew for
+// every install and upgrade, so a template can differ between them
+// (.Release.IsInstall, .Release.IsUpgrade, .Release.Revision).
+type Context int
+
+const (
+	// Install is the render of `helm install` and `helm template`: revision 1
+	// (helm.sh/helm/v3 pkg/action/install.go Install.RunWithContext).
+	Install Context = iota
+	// Upgrade is the render of `helm upgrade` of an installed release:
+	// revision 2, IsUpgrade (pkg/action/upgrade.go Upgrade.prepareUpgrade).
+	Upgrade
+)
+
+func (c Context) String() string {
+	if c == Upgrade {
+		return "upgrade"
+	}
+	return "install"
+}
+
+// Chart is a loaded chart with the merged user values, ready to render.
+type Chart struct {
+	Arg     string       // the chart argument as given
+	Chart   *chart.Chart // Helm's chart, subcharts included
+	Values  map[string]any
+	Sources map[string]string // Helm path (chart/templates/x.yaml) -> template source text
+}
+
+// Rendered is one render of a chart.
+type Rendered struct {
+	Context     Context
+	Release     chartutil.ReleaseOptions
+	KubeVersion string
+	// Files maps Helm paths to rendered text, as engine.Render returns them
+	// with NOTES.txt removed (pkg/action/action.go renderResources).
+	Files map[string]string
+}
+
+const defaultReleaseName = "release-name"
+
+// DefaultKubeVersion is the Kubernetes version a released Helm binary
+// assumes for .Capabilities.KubeVersion when none is given: Helm's Makefile
+// sets chartutil.k8sVersionMajor/Minor from the k8s.io/client-go module it is
+// built with (client-go v0.X.Y -> Kubernetes v1.X.0). A Helm built without
+// those ldflags (a library, `go tool helm`) would say v1.20.0 instead; we
+// derive the value from the client-go hooklint is linked with.
+func DefaultKubeVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, d := range bi.Deps {
+			if d.Path != "k8s.io/client-go" {
+				continue
+			}
+			v := d.Version
+			if d.Replace != nil && d.Replace.Version != "" {
+				v = d.Replace.Version
+			}
+			if kv, ok := kubeFromClientGo(v); ok {
+				return kv
+			}
+		}
+	}
+	return chartutil.DefaultCapabilities.KubeVersion.Version
+}
+
+// kubeFromClientGo maps a client-go module version to the Kubernetes version
+// Helm's Makefile derives from it (major+1, same minor).
+func kubeFromClientGo(v string) (string, bool) {
+	parts := strings.SplitN(strings.TrimPrefix(v, "v"), ".", 3)
+	if len(parts) < 2 {
+		return "", false
+	}
+	major, err1 := strconv.Atoi(parts[0])
+	minor, err2 := strconv.Atoi(parts[1])
+	if err1 != nil || err2 != nil {
+		return "", false
+	}
+	return fmt.Sprintf("v%d.%d.0", major+1, minor), true
+}
+
+// Load loads the chart at arg (a directory or a .tgz archive), merges the
+// user values and checks dependencies, as `helm template` does before it
+// renders (helm.sh/helm/v3 cmd/helm/install.go runInstall).
+func Load(arg string, opts *Options) (*Chart, error) {
+	if _, err := os.Stat(arg); err != nil {
+		return nil, &InputError{Chart: arg, Err: statError(err)}
+	}
+	// Values first, as runInstall does: a bad -f names the values file.
+	// No getters: a values URL is an error, never a download.
+	vals, err := opts.Values.MergeValues(getter.Providers{})
+	if err != nil {
+		return nil, &InputError{Chart: arg, Err: fmt.Errorf("values: %w", err)}
+	}
+	ch, err := loadChart(arg)
+	if err != nil {
+		return nil, err
+	}
+	// cmd/helm/install.go checkIfInstallable
+	switch ch.Metadata.Type {
+	case "", "application":
+	default:
+		return nil, inputErrorf(arg, "Chart.yaml", "%s charts are not installable", ch.Metadata.Type)
+	}
+	if req := ch.Metadata.Dependencies; req != nil {
+		if err := action.CheckDependencies(ch, req); err != nil {
+			return nil, inputErrorf(arg, "Chart.yaml", "%v (run `helm dependency build`)", err)
+		}
+	}
+	// pkg/action/install.go RunWithContext: ProcessDependenciesWithMerge
+	// applies conditions, tags and import-values; it edits the chart, so it
+	// runs once here and every render shares the result.
+	if err := chartutil.ProcessDependenciesWithMerge(ch, vals); err != nil {
+		return nil, &InputError{Chart: arg, Err: err}
+	}
+	return &Chart{Arg: arg, Chart: ch, Values: vals, Sources: sources(ch)}, nil
+}
+
+func statError(err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return errors.New("no such chart directory or archive")
+	}
+	return err
+}
+
+// loadChart wraps loader.Load and names the file a load error is about.
+func loadChart(arg string) (ch *chart.Chart, err error) {
+	defer func() {
+		// The loader is robust, but a chart is hostile input: never let a
+		// panic in a dependency become a stack trace.
+		if r := recover(); r != nil {
+			ch, err = nil, &InputError{Chart: arg, Err: fmt.Errorf("cannot load chart: %v", r)}
+		}
+	}()
+	ch, err = loader.Load(arg)
+	if err != nil {
+		ie := &InputError{Chart: arg, Err: err}
+		msg := err.Error()
+		switch {
+		case strings.Contains(msg, "Chart.yaml"):
+			ie.File = "Chart.yaml"
+		case strings.Contains(msg, "values.yaml"):
+			ie.File = "values.yaml"
+		}
+		if ie.File == "" && strings.HasSuffix(arg, ".tgz") {
+			ie.File = path.Base(arg)
+		}
+		return nil, ie
+	}
+	if err := ch.Validate(); err != nil {
+		return nil, &InputError{Chart: arg, File: "Chart.yaml", Err: err}
+	}
+	return ch, nil
+}
+
+// sources collects every template of the chart and its subcharts under the
+// path the engine gives its output (pkg/engine/engine.go recAllTpls).
+func sources(ch *chart.Chart) map[string]string {
+	out := map[string]string{}
+	var walk func(c *chart.Chart)
+	walk = func(c *chart.Chart) {
+		prefix := c.ChartFullPath()
+		for _, t := range c.Templates {
+			out[path.Join(prefix, t.Name)] = string(t.Data)
+		}
+		for _, d := range c.Dependencies() {
+			walk(d)
+		}
+	}
+	walk(ch)
+	return out
+}
+
+// KubeVersion returns the Kubernetes version a render uses.
+func (o *Options) kubeVersion() (*chartutil.KubeVersion, error) {
+	v := o.KubeVersion
+	if v == "" {
+		v = DefaultKubeVersion()
+	}
+	kv, err := chartutil.ParseKubeVersion(v)
+	if err != nil {
+		return nil, fmt.Errorf("invalid kube version %q: %w", v, err)
+	}
+	return kv, nil
+}
+
+// Render renders c in the given context as Helm does for `helm template`
+// (Install) or `helm upgrade` (Upgrade), offline: the capabilities are
+// client-only defaults and lookup returns an empty map.
+//
+// Mirrors helm.sh/helm/v3 pkg/action/install.go Install.RunWithContext with
+// ClientOnly and DryRun (what cmd/helm/template.go sets), and
+// pkg/action/action.go Configuration.renderResources up to SortManifests.
+func Render(c *Chart, opts *Options, ctx Context) (*Rendered, error) {
+	kv, err := opts.kubeVersion()
+	if err != nil {
+		return nil, &InputError{Chart: c.Arg, Err: err}
+	}
+	caps := chartutil.DefaultCapabilities.Copy()
+	caps.KubeVersion = *kv
+	caps.APIVersions = append(caps.APIVersions, opts.APIVersions...)
+
+	rel := chartutil.ReleaseOptions{
+		Name:      opts.ReleaseName,
+		Namespace: opts.Namespace,
+		Revision:  1,
+		IsInstall: !opts.IsUpgrade,
+		IsUpgrade: opts.IsUpgrade,
+	}
+	if rel.Name == "" {
+		rel.Name = defaultReleaseName
+	}
+	if rel.Namespace == "" {
+		rel.Namespace = "default"
+	}
+	if ctx == Upgrade {
+		// pkg/action/upgrade.go prepareUpgrade: revision = last+1, IsUpgrade.
+		rel.Revision, rel.IsInstall, rel.IsUpgrade = 2, false, true
+	}
+
+	vals, err := chartutil.ToRenderValuesWithSchemaValidation(c.Chart, c.Values, rel, caps, false)
+	if err != nil {
+		return nil, &InputError{Chart: c.Arg, File: "values.schema.json", Err: err}
+	}
+	// pkg/action/action.go renderResources: the kubeVersion constraint.
+	if c.Chart.Metadata.KubeVersion != "" && !chartutil.IsCompatibleRange(c.Chart.Metadata.KubeVersion, caps.KubeVersion.String()) {
+		return nil, inputErrorf(c.Arg, "Chart.yaml", "chart requires kubeVersion: %s which is incompatible with Kubernetes %s", c.Chart.Metadata.KubeVersion, caps.KubeVersion.String())
+	}
+	files, err := renderFiles(c.Chart, vals)
+	if err != nil {
+		file, line := locate(err)
+		return nil, &InputError{Chart: c.Arg, File: file, Line: line, Err: err}
+	}
+	// renderResources: every file ending in NOTES.txt is taken out.
+	for k := range files {
+		if strings.HasSuffix(k, "NOTES.txt") {
+			delete(files, k)
+		}
+	}
+	return &Rendered{Context: ctx, Release: rel, KubeVersion: caps.KubeVersion.Version, Files: files}, nil
+}
+
+func renderFiles(ch *chart.Chart, vals chartutil.Values) (files map[string]string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			files, err = nil, fmt.Errorf("render panicked: %v", r)
+		}
+	}()
+	// A zero Engine is what renderResources uses without a cluster: lookup
+	// is the placeholder that returns an empty map (pkg/engine/funcs.go).
+	var e engine.Engine
+	return e.Render(ch, vals)
+}
