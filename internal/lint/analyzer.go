@@ -1,0 +1,171 @@
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/hooklint/hooklint/internal/hook"
+	"github.com/hooklint/hooklint/internal/render"
+)
+
+// Analyzer is one rule.
+type Analyzer struct {
+	// ID is "HL" and four digits, never reused. The first digit is the
+	// family: 1 annotations, 2 Job and Pod specs, 3 lifecycle order,
+	// 4 keep and leftovers, 5 schema, 6 security.
+	ID string
+	// Name is kebab-case <subject>-<problem>, also stable.
+	Name string
+	// Doc is the rule's documentation (its doc.go package comment): a title
+	// line "hl1003 (name): title", then # What it checks, # Why it matters,
+	// # How to fix, # Example.
+	Doc string
+	// Severity is the default severity.
+	Severity Severity
+	// Requires are analyzers whose results Run reads from Pass.ResultOf.
+	Requires []*Analyzer
+	// ResultType is the type of Run's result, for analyzers others require.
+	ResultType reflect.Type
+	// Run reports findings and returns a result for dependents.
+	Run func(*Pass) (any, error)
+}
+
+// Title is the documentation's first line without its "id (name): " head.
+func (a *Analyzer) Title() string {
+	first, _, _ := strings.Cut(a.Doc, "\n")
+	if _, t, ok := strings.Cut(first, "): "); ok {
+		return strings.TrimSpace(t)
+	}
+	return strings.TrimSpace(first)
+}
+
+// URL is the rule's documentation on the web.
+func (a *Analyzer) URL() string {
+	return "https://github.com/hooklint/hooklint/blob/main/docs/rules.md#" + strings.ToLower(a.ID)
+}
+
+func (a *Analyzer) String() string { return a.ID }
+
+var (
+	idRe   = regexp.MustCompile(`^HL[1-9][0-9]{3}$`)
+	nameRe = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)+$`)
+)
+
+// Validate checks a rule set as go/analysis's validate does: well-formed,
+// unique IDs and names, a doc, a Run, a severity, and no Requires cycle.
+func Validate(as []*Analyzer) error {
+	var errs []error
+	ids, names := map[string]bool{}, map[string]bool{}
+	for _, a := range as {
+		switch {
+		case !idRe.MatchString(a.ID):
+			errs = append(errs, fmt.Errorf("analyzer %q: ID must be HL and four digits", a.ID))
+		case ids[a.ID]:
+			errs = append(errs, fmt.Errorf("analyzer %s: duplicate ID", a.ID))
+		}
+		if !nameRe.MatchString(a.Name) {
+			errs = append(errs, fmt.Errorf("analyzer %s: name %q is not kebab-case", a.ID, a.Name))
+		} else if names[a.Name] {
+			errs = append(errs, fmt.Errorf("analyzer %s: duplicate name %q", a.ID, a.Name))
+		}
+		ids[a.ID], names[a.Name] = true, true
+		if a.Run == nil {
+			errs = append(errs, fmt.Errorf("analyzer %s: Run is nil", a.ID))
+		}
+		if a.Severity < Info || a.Severity > Error {
+			errs = append(errs, fmt.Errorf("analyzer %s: no default severity", a.ID))
+		}
+		if !strings.HasPrefix(a.Doc, strings.ToLower(a.ID)+" ("+a.Name+"): ") {
+			errs = append(errs, fmt.Errorf("analyzer %s: doc must start with %q", a.ID, strings.ToLower(a.ID)+" ("+a.Name+"): "))
+		}
+	}
+	if _, err := order(as); err != nil {
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
+}
+
+// order returns as and everything they require, dependencies first.
+func order(as []*Analyzer) ([]*Analyzer, error) {
+	var out []*Analyzer
+	state := map[*Analyzer]int{} // 1 visiting, 2 done
+	var visit func(a *Analyzer) error
+	visit = func(a *Analyzer) error {
+		switch state[a] {
+		case 1:
+			return fmt.Errorf("analyzer %s: Requires cycle", a.ID)
+		case 2:
+			return nil
+		}
+		state[a] = 1
+		for _, r := range a.Requires {
+			if err := visit(r); err != nil {
+				return err
+			}
+		}
+		state[a] = 2
+		out = append(out, a)
+		return nil
+	}
+	for _, a := range as {
+		if err := visit(a); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Settings are run-wide inputs some rules read.
+type Settings struct {
+	// Timeout is Helm's --timeout, which bounds each hook's wait.
+	Timeout time.Duration
+}
+
+// DefaultTimeout is Helm's --timeout default (cmd/helm/install.go).
+const DefaultTimeout = 300 * time.Second
+
+// Release describes the render a Pass is about.
+type Release struct {
+	Name        string
+	Namespace   string
+	Revision    int
+	IsUpgrade   bool
+	KubeVersion string
+	Context     render.Context
+}
+
+// ChartInfo identifies the chart being linted.
+type ChartInfo struct {
+	Arg     string // as given on the command line
+	Name    string
+	Version string
+}
+
+// Pass is what one rule sees of one render of one chart.
+type Pass struct {
+	Analyzer *Analyzer
+	Chart    ChartInfo
+	Release  Release
+	// Objects are every rendered document, hooks and dropped ones included.
+	Objects []*hook.Object
+	// Hooks are the hooks of this render's commands (install: hooks with
+	// an install, delete or test event; upgrade: hooks with an upgrade or
+	// rollback event), dropped ones included.
+	Hooks    []*hook.Hook
+	ResultOf map[*Analyzer]any
+	Settings Settings
+
+	report func(Finding)
+}
+
+// Report records a finding. Rule and Severity are filled in by the runner.
+func (p *Pass) Report(f Finding) { p.report(f) }
+
+// Reportf reports a finding about obj at pos.
+func (p *Pass) Reportf(pos hook.Pos, obj *hook.Object, format string, args ...any) {
+	p.report(Finding{Pos: pos, Object: ObjectRefOf(obj), Message: fmt.Sprintf(format, args...)})
+}

@@ -1,0 +1,214 @@
+package lint
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hooklint/hooklint/internal/hook"
+	"github.com/hooklint/hooklint/internal/render"
+)
+
+// Selection chooses rules by ID or name, as --enable, --disable and --only.
+type Selection struct {
+	Enable  []string
+	Disable []string
+	Only    []string
+}
+
+// Select returns the rules of all that sel keeps, in the order of all.
+// Unknown IDs or names are an error.
+func Select(all []*Analyzer, sel Selection) ([]*Analyzer, error) {
+	find := func(ref string) (*Analyzer, error) {
+		for _, a := range all {
+			if strings.EqualFold(a.ID, ref) || a.Name == ref {
+				return a, nil
+			}
+		}
+		return nil, fmt.Errorf("unknown rule %q (see `hooklint rules`)", ref)
+	}
+	on := map[*Analyzer]bool{}
+	if len(sel.Only) > 0 {
+		for _, r := range sel.Only {
+			a, err := find(r)
+			if err != nil {
+				return nil, err
+			}
+			on[a] = true
+		}
+	} else {
+		for _, a := range all {
+			on[a] = true
+		}
+	}
+	for _, r := range sel.Enable {
+		a, err := find(r)
+		if err != nil {
+			return nil, err
+		}
+		on[a] = true
+	}
+	for _, r := range sel.Disable {
+		a, err := find(r)
+		if err != nil {
+			return nil, err
+		}
+		delete(on, a)
+	}
+	var out []*Analyzer
+	for _, a := range all {
+		if on[a] {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+// InContext reports whether hook h runs in commands of render context c.
+// A hook whose events are all upgrade or rollback events only ever renders
+// in an upgrade (revision >= 2, .Release.IsUpgrade); any other hook is
+// rendered by install. Hooks with upgrade or rollback events also belong to
+// the upgrade render.
+func InContext(h *hook.Hook, c render.Context) bool {
+	evs := h.Events
+	if h.Dropped {
+		for _, t := range h.Tokens {
+			if e, ok := hook.KnownEvent(t.Text); ok {
+				evs = append(evs, e)
+			}
+		}
+	}
+	anyUp, allUp := false, len(evs) > 0
+	for _, e := range evs {
+		if hook.IsUpgradeOrRollback(e) {
+			anyUp = true
+		} else {
+			allUp = false
+		}
+	}
+	if c == render.Upgrade {
+		return anyUp
+	}
+	return !allUp
+}
+
+// NeedsUpgrade reports whether a set (from the install render) has hooks
+// that must be analysed in the upgrade render.
+func NeedsUpgrade(s *hook.Set) bool {
+	for _, h := range s.Hooks {
+		if InContext(h, render.Upgrade) {
+			return true
+		}
+	}
+	return false
+}
+
+// Run runs the selected analyzers (and what they require) over the renders
+// of one chart and returns the findings of the selected ones, sorted and
+// without duplicates across renders.
+func Run(selected []*Analyzer, info ChartInfo, sets []*hook.Set, st Settings) ([]Finding, error) {
+	ordered, err := order(selected)
+	if err != nil {
+		return nil, err
+	}
+	want := map[*Analyzer]bool{}
+	for _, a := range selected {
+		want[a] = true
+	}
+	if st.Timeout == 0 {
+		st.Timeout = DefaultTimeout
+	}
+	type key struct {
+		rule, file string
+		line, col  int
+		msg        string
+	}
+	seen := map[key]bool{}
+	seenAt := map[key]bool{} // without message: the same spot in another render
+	var out []Finding
+	for _, set := range sets {
+		var hooks []*hook.Hook
+		for _, h := range set.Hooks {
+			if InContext(h, set.Context) {
+				hooks = append(hooks, h)
+			}
+		}
+		rel := Release{
+			Name: set.Release.Name, Namespace: set.Release.Namespace, Revision: set.Release.Revision,
+			IsUpgrade: set.Release.IsUpgrade, Context: set.Context,
+		}
+		results := map[*Analyzer]any{}
+		here := map[key]bool{}
+		for _, a := range ordered {
+			pass := &Pass{
+				Analyzer: a, Chart: info, Release: rel, Objects: set.Objects, Hooks: hooks,
+				ResultOf: results, Settings: st,
+			}
+			pass.report = func(f Finding) {
+				if !want[a] {
+					return
+				}
+				f.Chart = info.Arg
+				f.Rule = RuleRef{ID: a.ID, Name: a.Name}
+				if f.Severity == 0 {
+					f.Severity = a.Severity
+				}
+				if f.Helm == nil && f.Object != nil {
+					f.Helm = helmView(hookAt(set, f))
+				}
+				k := key{a.ID, f.Pos.File, f.Pos.Line, f.Pos.Col, f.Message}
+				at := key{a.ID, f.Pos.File, f.Pos.Line, f.Pos.Col, ""}
+				if seen[k] || (seenAt[at] && !here[at]) {
+					return
+				}
+				seen[k], here[at] = true, true
+				out = append(out, f)
+			}
+			res, err := runOne(a, pass)
+			if err != nil {
+				return nil, fmt.Errorf("chart %s: rule %s: %w", info.Arg, a.ID, err)
+			}
+			results[a] = res
+		}
+		for k := range here {
+			seenAt[k] = true
+		}
+	}
+	SortFindings(out)
+	return out, nil
+}
+
+// hookAt finds the hook a finding's object refers to.
+func hookAt(set *hook.Set, f Finding) *hook.Hook {
+	for _, h := range set.Hooks {
+		o := h.Object
+		if o.File == f.Pos.File && o.Kind == f.Object.Kind && ObjectRefOf(o).Name == f.Object.Name && o.Namespace == f.Object.Namespace {
+			return h
+		}
+	}
+	return nil
+}
+
+func runOne(a *Analyzer, pass *Pass) (res any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v", r)
+		}
+	}()
+	return a.Run(pass)
+}
+
+// SortFindings orders findings by chart, file, line, column, rule, message.
+func SortFindings(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(
+			cmp.Compare(a.Chart, b.Chart),
+			cmp.Compare(a.Pos.File, b.Pos.File),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Col, b.Pos.Col),
+			cmp.Compare(a.Rule.ID, b.Rule.ID),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}

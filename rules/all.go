@@ -1,0 +1,15 @@
+// Package rules is the registry of hooklint's rules: one folder per rule,
+// named by its lower-case ID, each holding the rule's code (hlNNNN.go), its
+// documentation (doc.go) and its fixtures (testdata/bad, testdata/good).
+package rules
+
+import (
+	"github.com/hooklint/hooklint/internal/lint"
+	"github.com/hooklint/hooklint/rules/hl1001"
+)
+
+// All is every rule, sorted by ID. Add a line here for a new rule; the
+// registry test says what else is missing.
+var All = []*lint.Analyzer{
+	hl1001.Analyzer,
+}
