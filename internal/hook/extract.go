@@ -5,10 +5,10 @@ import (
 	"sort"
 	"strings"
 
+	yaml "go.yaml.in/yaml/v3"
 	"helm.sh/helm/v3/pkg/chartutil"
 	"helm.sh/helm/v3/pkg/release"
 	"helm.sh/helm/v3/pkg/releaseutil"
-	yaml "go.yaml.in/yaml/v3"
 
 	"github.com/hooklint/hooklint/internal/render"
 )

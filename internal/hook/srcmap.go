@@ -230,7 +230,7 @@ func (m *srcMap) align(cands [][]int32, from, to, lo int) int {
 	// among rendered lines processed so far; a Fenwick tree over j gives the
 	// best chain ending strictly before j.
 	n := len(m.tpl)
-	tree := make([]int, n+1) // stores node index+1 of the max, 0 = none
+	tree := make([]int, n+1)        // stores node index+1 of the max, 0 = none
 	better := func(a, b int) bool { // is node a better than node b (indices+1)
 		if b == 0 {
 			return a != 0
