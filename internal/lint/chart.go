@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"fmt"
 	"io"
 
 	"github.com/hooklint/hooklint/internal/hook"
@@ -13,6 +14,9 @@ type ChartResult struct {
 	Chart    ChartInfo
 	Findings []Finding
 	Err      error
+	// Notes are things the reader should know that are not findings, such
+	// as an upgrade render that failed offline.
+	Notes []string
 }
 
 // LintChart loads, renders (install, and upgrade when the chart has upgrade
@@ -25,7 +29,8 @@ func LintChart(arg string, opts *render.Options, as []*Analyzer, st Settings) Ch
 		return res
 	}
 	res.Chart.Name, res.Chart.Version = c.Chart.Metadata.Name, c.Chart.Metadata.Version
-	sets, err := Sets(c, opts)
+	sets, notes, err := Sets(c, opts)
+	res.Notes = notes
 	if err != nil {
 		res.Err = err
 		return res
@@ -35,28 +40,33 @@ func LintChart(arg string, opts *render.Options, as []*Analyzer, st Settings) Ch
 }
 
 // Sets renders c in the contexts lint analyses and extracts each render.
-func Sets(c *render.Chart, opts *render.Options) ([]*hook.Set, error) {
+//
+// The upgrade render can fail offline where a real upgrade would not: a
+// chart may `fail` when .Release.IsUpgrade and lookup (always empty here)
+// finds no existing secret. Then the upgrade hooks are analysed as the
+// install render has them, and a note says so.
+func Sets(c *render.Chart, opts *render.Options) ([]*hook.Set, []string, error) {
 	r, err := render.Render(c, opts, render.Install)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	s, err := hook.Extract(c.Arg, r, c.Sources)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	sets := []*hook.Set{s}
-	if NeedsUpgrade(s) && !opts.IsUpgrade {
-		r, err := render.Render(c, opts, render.Upgrade)
-		if err != nil {
-			return nil, err
-		}
-		u, err := hook.Extract(c.Arg, r, c.Sources)
-		if err != nil {
-			return nil, err
-		}
-		sets = append(sets, u)
+	if !NeedsUpgrade(s) || opts.IsUpgrade {
+		return sets, nil, nil
 	}
-	return sets, nil
+	r, err = render.Render(c, opts, render.Upgrade)
+	if err == nil {
+		var u *hook.Set
+		if u, err = hook.Extract(c.Arg, r, c.Sources); err == nil {
+			return append(sets, u), nil, nil
+		}
+	}
+	note := fmt.Sprintf("the upgrade render (revision 2) failed offline, so upgrade and rollback hooks are analysed as rendered by install: %v", err)
+	return sets, []string{note}, nil
 }
 
 // LintStream lints already-rendered manifests (helm template output).

@@ -130,7 +130,8 @@ func Run(selected []*Analyzer, info ChartInfo, sets []*hook.Set, st Settings) ([
 	for _, set := range sets {
 		var hooks []*hook.Hook
 		for _, h := range set.Hooks {
-			if InContext(h, set.Context) {
+			// With a single render, every hook is analysed in it.
+			if len(sets) == 1 || InContext(h, set.Context) {
 				hooks = append(hooks, h)
 			}
 		}

@@ -50,6 +50,11 @@ func oneLine(s string) string {
 // "template: chart/templates/x.yaml:12: function ...".
 var templateErrRe = regexp.MustCompile(`template: ([^:\s]+):(\d+)(?::\d+)?:`)
 
+// helmErrRe matches the positions Helm's engine rewrites template errors to
+// (pkg/engine/engine.go reformatExecErrorMsg): "execution error at
+// (chart/templates/x.yaml:19:46): msg", and "parse error at (...:12): msg".
+var helmErrRe = regexp.MustCompile(`(?:execution|parse) error at \(([^:\s]+):(\d+)(?::\d+)?\)`)
+
 // yamlErrRe matches the error releaseutil.SortManifests returns for a
 // document that is not YAML: "YAML parse error on chart/templates/x.yaml: ...".
 var yamlErrRe = regexp.MustCompile(`YAML parse error on ([^:\s]+):`)
@@ -60,6 +65,10 @@ func locate(err error) (file string, line int) {
 	msg := err.Error()
 	// The innermost template position is the most precise one: Helm nests
 	// "error calling include: template: a:1: ... template: b:7: ...".
+	if m := helmErrRe.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[2])
+		return chartRelative(m[1]), n
+	}
 	if ms := templateErrRe.FindAllStringSubmatch(msg, -1); len(ms) > 0 {
 		m := ms[len(ms)-1]
 		n, _ := strconv.Atoi(m[2])

@@ -1,0 +1,10 @@
+// Command hooklint lints and simulates Helm chart hooks.
+package main
+
+import (
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}

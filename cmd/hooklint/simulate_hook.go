@@ -1,0 +1,12 @@
+package main
+
+import (
+	"io"
+
+	"github.com/spf13/cobra"
+)
+
+// addSimulate adds the simulate command (sim/) to root.
+func addSimulate(root *cobra.Command, stdout, stderr io.Writer) {
+	_, _, _ = root, stdout, stderr
+}

@@ -1,0 +1,208 @@
+package fidelity
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/hooklint/hooklint/internal/corpus"
+	"github.com/hooklint/hooklint/internal/helmtool"
+	"github.com/hooklint/hooklint/internal/hook"
+	"github.com/hooklint/hooklint/internal/linttest"
+	"github.com/hooklint/hooklint/internal/render"
+)
+
+// hookID is what must agree between hooklint and helm template.
+type hookID struct {
+	Path, Kind, Name string
+	Events           string
+	Weight           int
+	DeletePolicies   string
+	OutputLog        string
+}
+
+func ids(s *hook.Set) []hookID {
+	var out []hookID
+	for _, h := range s.Hooks {
+		if h.Dropped {
+			continue
+		}
+		id := hookID{Path: h.Object.Path, Kind: h.Object.Kind, Name: h.Object.Name, Weight: h.Weight}
+		var ev, dp, ol []string
+		for _, e := range h.Events {
+			ev = append(ev, e.String())
+		}
+		for _, p := range h.DeletePolicies {
+			dp = append(dp, string(p))
+		}
+		for _, p := range h.OutputLogPolicies {
+			ol = append(ol, string(p))
+		}
+		id.Events, id.DeletePolicies, id.OutputLog = strings.Join(ev, ","), strings.Join(dp, ","), strings.Join(ol, ",")
+		out = append(out, id)
+	}
+	return out
+}
+
+type target struct {
+	name  string
+	dir   string
+	opts  render.Options
+	hooks int // hooks helm template must print; -1 unknown
+}
+
+// compare renders t with hooklint and with `helm template` and compares
+// the hook sets, or that both fail.
+func compare(t *testing.T, helm string, tc target) {
+	t.Helper()
+	opts := tc.opts
+	opts.ReleaseName = "fidelity"
+	kube := render.DefaultKubeVersion()
+	args := []string{"template", "fidelity", tc.dir, "--kube-version", kube}
+	for _, f := range opts.Values.ValueFiles {
+		args = append(args, "-f", f)
+	}
+	for _, s := range opts.Values.Values {
+		args = append(args, "--set", s)
+	}
+	if opts.KubeVersion != "" {
+		args[4] = opts.KubeVersion
+	}
+	cmd := exec.Command(helm, args...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	helmErr := cmd.Run()
+
+	var ours *hook.Set
+	c, err := render.Load(tc.dir, &opts)
+	if err == nil {
+		var r *render.Rendered
+		if r, err = render.Render(c, &opts, render.Install); err == nil {
+			ours, err = hook.Extract(tc.dir, r, c.Sources)
+		}
+	}
+	switch {
+	case helmErr != nil && err != nil:
+		return // both refuse the chart
+	case helmErr != nil:
+		t.Fatalf("helm template failed but hooklint rendered: %v: %s", helmErr, stderr.String())
+	case err != nil:
+		t.Fatalf("hooklint failed but helm template rendered: %v", err)
+	}
+	theirs, err := hook.ExtractStream("helm", stdout.String(), "fidelity", "default")
+	if err != nil {
+		t.Fatalf("reading helm template output: %v", err)
+	}
+	if tc.hooks >= 0 && len(ids(theirs)) != tc.hooks {
+		t.Errorf("helm template printed %d hooks, MANIFEST.tsv says %d", len(ids(theirs)), tc.hooks)
+	}
+	if diff := cmp.Diff(ids(theirs), ids(ours)); diff != "" {
+		t.Errorf("hook set differs from helm template (-helm +hooklint):\n%s", diff)
+	}
+	// The non-hook documents helm template prints are ours too.
+	if got, want := printed(ours), len(theirs.Objects); got != want {
+		t.Errorf("helm template printed %d documents, hooklint has %d printable ones", want, got)
+	}
+}
+
+// printed counts the documents helm template prints: hooks not dropped
+// and generic manifests that are not empty.
+func printed(s *hook.Set) int {
+	n := 0
+	for _, o := range s.Objects {
+		if o.Hook != nil && o.Hook.Dropped {
+			continue
+		}
+		if strings.TrimSpace(o.Text) == "" {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+func TestCorpusMatchesHelmTemplate(t *testing.T) {
+	charts, err := corpus.Charts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if charts == nil {
+		t.Skip("../shared/corpus is absent: the corpus fidelity test needs it next to the repository")
+	}
+	helm, err := helmtool.Path()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range charts {
+		t.Run(c.ID, func(t *testing.T) {
+			t.Parallel()
+			tc := target{name: c.ID, dir: c.Dir, hooks: c.Hooks}
+			if c.Values != "" {
+				tc.opts.Values.ValueFiles = []string{c.Values}
+			}
+			compare(t, helm, tc)
+		})
+	}
+}
+
+func TestFixturesMatchHelmTemplate(t *testing.T) {
+	root, err := corpus.RepoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dirs []string
+	for _, pat := range []string{"rules/*/testdata/*/Chart.yaml", "testdata/charts/*/Chart.yaml", "examples/*/Chart.yaml"} {
+		m, err := filepath.Glob(filepath.Join(root, pat))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dirs = append(dirs, m...)
+	}
+	if len(dirs) == 0 {
+		t.Fatal("no fixture charts found")
+	}
+	helm, err := helmtool.Path()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range dirs {
+		dir := filepath.Dir(d)
+		rel, _ := filepath.Rel(root, dir)
+		t.Run(rel, func(t *testing.T) {
+			t.Parallel()
+			tc := target{name: rel, dir: dir, hooks: -1}
+			if err := fixtureOptions(dir, &tc.opts); err != nil {
+				t.Fatal(err)
+			}
+			compare(t, helm, tc)
+		})
+	}
+}
+
+func fixtureOptions(dir string, o *render.Options) error {
+	b, err := os.ReadFile(filepath.Join(dir, "linttest.yaml"))
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	var cfg linttest.Config
+	if err := yaml.Unmarshal(b, &cfg); err != nil {
+		return fmt.Errorf("%s: %w", dir, err)
+	}
+	for _, v := range cfg.Values {
+		o.Values.ValueFiles = append(o.Values.ValueFiles, filepath.Join(dir, v))
+	}
+	o.Values.Values = cfg.Set
+	o.KubeVersion = cfg.KubeVersion
+	return nil
+}
+

@@ -1,0 +1,71 @@
+// Package report formats lint results. Each format is one file behind the
+// Formatter interface; ByName picks one. Output is deterministic: no
+// clocks, no absolute paths, findings in the runner's order.
+package report
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/hooklint/hooklint/internal/lint"
+)
+
+// Result is what one hooklint run produced, chart by chart in the order the
+// charts were given.
+type Result struct {
+	Charts []lint.ChartResult
+}
+
+// Formatter writes a Result in one format.
+type Formatter interface {
+	Format(w io.Writer, res *Result) error
+}
+
+// Options tune formatters.
+type Options struct {
+	Color bool // ANSI colours (text only)
+}
+
+// Formats are the names ByName accepts.
+func Formats() []string { return []string{"text", "json"} }
+
+// ByName returns the formatter called name.
+func ByName(name string, opts Options) (Formatter, error) {
+	switch name {
+	case "text":
+		return &Text{Color: opts.Color}, nil
+	case "json":
+		return &JSON{}, nil
+	}
+	return nil, fmt.Errorf("unknown output format %q (want one of %v)", name, Formats())
+}
+
+// Counts tallies findings by severity and charts that failed.
+type Counts struct {
+	Charts   int `json:"charts"`
+	Failed   int `json:"failed"`
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Infos    int `json:"infos"`
+}
+
+// Count tallies res.
+func Count(res *Result) Counts {
+	c := Counts{Charts: len(res.Charts)}
+	for _, ch := range res.Charts {
+		if ch.Err != nil {
+			c.Failed++
+		}
+		for _, f := range ch.Findings {
+			switch f.Severity {
+			case lint.Error:
+				c.Errors++
+			case lint.Warning:
+				c.Warnings++
+			default:
+				c.Infos++
+			}
+		}
+	}
+	return c
+}
