@@ -205,4 +205,3 @@ func fixtureOptions(dir string, o *render.Options) error {
 	o.KubeVersion = cfg.KubeVersion
 	return nil
 }
-
