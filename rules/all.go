@@ -6,10 +6,12 @@ package rules
 import (
 	"github.com/hooklint/hooklint/internal/lint"
 	"github.com/hooklint/hooklint/rules/hl1001"
+	"github.com/hooklint/hooklint/rules/hl3001"
 )
 
 // All is every rule, sorted by ID. Add a line here for a new rule; the
 // registry test says what else is missing.
 var All = []*lint.Analyzer{
 	hl1001.Analyzer,
+	hl3001.Analyzer,
 }

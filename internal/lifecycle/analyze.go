@@ -1,0 +1,184 @@
+package lifecycle
+
+import (
+	"helm.sh/helm/v3/pkg/release"
+
+	"github.com/hooklint/hooklint/internal/hook"
+	"github.com/hooklint/hooklint/internal/render"
+)
+
+// Status is whether, and why not, a referenced object exists when the
+// consuming hook runs. Higher values are worse; a reference with several
+// producers gets the best status among them.
+type Status int
+
+// Statuses, from fine to broken.
+const (
+	// OK: a producer exists when the consumer runs.
+	OK Status = iota
+	// ReleaseBeforeUpgrade: a release resource, consumer on pre-upgrade:
+	// it exists only if the previous revision created it.
+	ReleaseBeforeUpgrade
+	// ReleaseOnDelete: a release resource, consumer on pre-delete: it
+	// exists unless the install failed before creating release resources.
+	ReleaseOnDelete
+	// External: nothing in the chart creates it.
+	External
+	// HookOtherEvent: a hook only of events of other commands; it exists
+	// only as a leftover of an earlier command.
+	HookOtherEvent
+	// HookLater: a hook of the same event that Helm runs after the
+	// consumer (higher weight, or equal weight and a later name).
+	HookLater
+	// HookDeleted: a hook whose hook-succeeded policy deletes it at the end
+	// of its own event, before the consumer's event runs.
+	HookDeleted
+	// ReleaseBeforeInstall: a release resource, consumer on pre-install:
+	// Helm creates release resources only after the pre-install hooks.
+	ReleaseBeforeInstall
+	// ReleaseAfterUninstall: a release resource, consumer on post-delete:
+	// uninstall deleted it before the post-delete hooks.
+	ReleaseAfterUninstall
+)
+
+// Dep is one reference of one hook on one event, with its status.
+type Dep struct {
+	Consumer *hook.Hook
+	Event    release.HookEvent
+	Ref      Ref
+	Status   Status
+	// Producer is the object that decided Status; nil when External.
+	Producer *hook.Object
+	// DeletedAfter is, for HookDeleted, the event at whose end Helm
+	// deletes the producer.
+	DeletedAfter release.HookEvent
+}
+
+// Events are the events whose hooks a render context analyses: the install
+// render stands for install, uninstall and test, the upgrade render for
+// upgrade and rollback. An install render with isUpgrade (--is-upgrade, no
+// separate upgrade render) covers all of them.
+func Events(ctx render.Context, isUpgrade bool) []release.HookEvent {
+	install := []release.HookEvent{release.HookPreInstall, release.HookPostInstall, release.HookPreDelete, release.HookPostDelete, release.HookTest}
+	upgrade := []release.HookEvent{release.HookPreUpgrade, release.HookPostUpgrade, release.HookPreRollback, release.HookPostRollback}
+	switch {
+	case ctx == render.Upgrade:
+		return upgrade
+	case isUpgrade:
+		return append(install, upgrade...)
+	}
+	return install
+}
+
+// Analyze returns every non-optional reference of every hook in hooks, for
+// each of the hook's events among events, with its status. hooks must be
+// in Helm's stored order; objs are all rendered objects.
+func Analyze(objs []*hook.Object, hooks []*hook.Hook, releaseNS string, events []release.HookEvent) []Dep {
+	in := map[release.HookEvent]bool{}
+	for _, e := range events {
+		in[e] = true
+	}
+	orders := map[release.HookEvent]map[*hook.Object]int{}
+	pos := func(e release.HookEvent, o *hook.Object) (int, bool) {
+		m, ok := orders[e]
+		if !ok {
+			m = map[*hook.Object]int{}
+			for i, h := range Order(hooks, e) {
+				if _, dup := m[h.Object]; !dup {
+					m[h.Object] = i
+				}
+			}
+			orders[e] = m
+		}
+		i, ok := m[o]
+		return i, ok
+	}
+	var out []Dep
+	for _, c := range hooks {
+		if c.Dropped {
+			continue
+		}
+		refs := Refs(c.Object, objs, releaseNS)
+		seen := map[release.HookEvent]bool{}
+		for _, e := range c.Events {
+			if !in[e] || seen[e] {
+				continue
+			}
+			seen[e] = true
+			for _, r := range refs {
+				if r.Optional {
+					continue
+				}
+				d := Dep{Consumer: c, Event: e, Ref: r, Status: External}
+				ps := Producers(r, objs, c.Object, releaseNS)
+				if len(ps) == 0 {
+					if r.Kind == KindNamespace || r.Via == "roleRef" {
+						continue // namespaces and roles outside the chart are the cluster's
+					}
+					out = append(out, d)
+					continue
+				}
+				first := true
+				for _, p := range ps {
+					st, after := classify(p, c, e, pos)
+					if first || st < d.Status {
+						d.Status, d.Producer, d.DeletedAfter = st, p, after
+						first = false
+					}
+				}
+				out = append(out, d)
+			}
+		}
+	}
+	return out
+}
+
+type posFunc func(e release.HookEvent, o *hook.Object) (int, bool)
+
+// classify says whether producer p exists when consumer c runs on event e.
+func classify(p *hook.Object, c *hook.Hook, e release.HookEvent, pos posFunc) (Status, release.HookEvent) {
+	if p.Hook == nil {
+		switch e {
+		case release.HookPreInstall:
+			return ReleaseBeforeInstall, ""
+		case release.HookPreUpgrade:
+			return ReleaseBeforeUpgrade, ""
+		case release.HookPreDelete:
+			return ReleaseOnDelete, ""
+		case release.HookPostDelete:
+			if a := p.Annotation(hook.AnnotationResourcePolicy); a != nil && normalizedKeep(a.Value) {
+				return OK, "" // pkg/action/resource_policy.go filterManifestsToKeep
+			}
+			return ReleaseAfterUninstall, ""
+		}
+		return OK, ""
+	}
+	ph := p.Hook
+	deletes := ph.HasDeletePolicy(release.HookSucceeded) && p.Kind != "CustomResourceDefinition"
+	if ph.HasEvent(e) {
+		pi, ok1 := pos(e, p)
+		ci, ok2 := pos(e, c.Object)
+		if ok1 && ok2 && pi > ci {
+			return HookLater, ""
+		}
+		return OK, ""
+	}
+	for _, pe := range Earlier(e) {
+		if ph.HasEvent(pe) {
+			if deletes {
+				return HookDeleted, pe
+			}
+			return OK, ""
+		}
+	}
+	if deletes {
+		return HookDeleted, ph.Events[0]
+	}
+	return HookOtherEvent, ""
+}
+
+// normalizedKeep is how uninstall reads helm.sh/resource-policy:
+// strings.ToLower(strings.TrimSpace(v)) == "keep".
+func normalizedKeep(v string) bool {
+	return NormalizePolicy(v) == "keep"
+}

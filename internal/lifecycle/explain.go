@@ -1,0 +1,80 @@
+package lifecycle
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/hooklint/hooklint/internal/hook"
+)
+
+// Describe names a reference for a message: `ConfigMap "app-env" (envFrom)`.
+func Describe(r Ref) string {
+	s := fmt.Sprintf("%s %q", r.Kind, r.Name)
+	switch {
+	case r.Through != nil:
+		s += fmt.Sprintf(" (granted by %s %q to its ServiceAccount)", r.Through.Kind, r.Through.Name)
+	case r.Kind == "RoleBinding" || r.Kind == "ClusterRoleBinding":
+		s += " (binds its ServiceAccount)"
+	default:
+		s += " (" + r.Via + ")"
+	}
+	return s
+}
+
+// Consequence says what happens to consumer c when the object r names is
+// missing while it runs, with Helm's --timeout.
+func Consequence(r Ref, c *hook.Object, timeout time.Duration) string {
+	wait := ""
+	if c.Kind == "Job" || c.Kind == "Pod" {
+		wait = fmt.Sprintf(" and Helm waits for this %s until --timeout (%s)", c.Kind, timeout)
+	}
+	switch r.Kind {
+	case KindNamespace:
+		return "Helm's create of the hook fails (namespace not found)"
+	case "RoleBinding", "ClusterRoleBinding", "Role", "ClusterRole":
+		return "the pod runs without the permissions it grants"
+	case KindServiceAccount:
+		if c.Kind == "Pod" {
+			return "the API server rejects the Pod (serviceaccount not found) and the hook fails"
+		}
+		return "the pod cannot be created (serviceaccount not found)" + wait
+	case KindPVC:
+		return "the pod stays Pending (persistentvolumeclaim not found)" + wait
+	}
+	if r.Via == "imagePullSecrets" {
+		return "the kubelet pulls without it, so a private image fails to pull" + wait
+	}
+	return fmt.Sprintf("the pod cannot start (%s not found)", lower(r.Kind)) + wait
+}
+
+func lower(kind string) string {
+	switch kind {
+	case KindConfigMap:
+		return "configmap"
+	case KindSecret:
+		return "secret"
+	}
+	return kind
+}
+
+// Where is a Related message for the producer of a dependency.
+func Where(p *hook.Object) string {
+	if p.Hook == nil {
+		return fmt.Sprintf("%s %q is defined here as a release resource", p.Kind, p.Name)
+	}
+	return fmt.Sprintf("%s %q is defined here as a hook (%s, weight %d)", p.Kind, p.Name, events(p.Hook), p.Hook.Weight)
+}
+
+func events(h *hook.Hook) string {
+	s := ""
+	for i, e := range h.Events {
+		if i > 0 {
+			s += ","
+		}
+		s += e.String()
+	}
+	return s
+}
+
+// EventList is a hook's events, comma-separated.
+func EventList(h *hook.Hook) string { return events(h) }
