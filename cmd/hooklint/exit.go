@@ -2,6 +2,9 @@ package main
 
 import (
 	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
 )
 
 // Exit codes scripts can rely on.
@@ -35,4 +38,15 @@ func exitCode(err error) int {
 		return ee.code
 	}
 	return exitUsage
+}
+
+// minimumArgs is cobra.MinimumNArgs with Helm's wording and the usage line
+// (helm.sh/helm/v3 cmd/helm/require/args.go MinimumNArgs).
+func minimumArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) < n {
+			return fmt.Errorf("%q requires at least %d argument\n\nUsage:  %s", cmd.CommandPath(), n, cmd.UseLine())
+		}
+		return nil
+	}
 }

@@ -61,7 +61,7 @@ func newLintCmd(stdin io.Reader, stdout io.Writer) *cobra.Command {
 
   # run only some rules
   hooklint lint ./mychart --only HL1001,hook-weight-unquoted`,
-		Args: cobra.MinimumNArgs(1),
+		Args: minimumArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			return runLint(o, args, stdin, stdout)
 		},

@@ -2,10 +2,13 @@ package hook
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
+	sigsyaml "sigs.k8s.io/yaml"
 	"helm.sh/helm/v3/pkg/chartutil"
 	"helm.sh/helm/v3/pkg/release"
 	"helm.sh/helm/v3/pkg/releaseutil"
@@ -34,8 +37,7 @@ func Extract(chartArg string, r *render.Rendered, sources map[string]string) (*S
 	// Helm's reading first: it decides what is a hook and how it parses.
 	hooks, _, err := releaseutil.SortManifests(r.Files, nil, releaseutil.InstallOrder)
 	if err != nil {
-		file, _ := locateYAML(err)
-		return nil, &render.InputError{Chart: chartArg, File: file, Err: err}
+		return nil, yamlError(chartArg, err, r.Files, sources)
 	}
 	paths := make([]string, 0, len(r.Files))
 	for p := range r.Files {
@@ -231,4 +233,50 @@ func str(v any) string {
 	default:
 		return fmt.Sprint(s)
 	}
+}
+
+var yamlLineRe = regexp.MustCompile(`yaml: line (\d+):`)
+
+// yamlError turns SortManifests' "YAML parse error on <path>: ... yaml: line
+// N: ..." into an InputError at the template line: N counts lines of the
+// failing document, which is mapped back like any other position.
+func yamlError(chartArg string, err error, files, sources map[string]string) error {
+	ie := &render.InputError{Chart: chartArg, Err: err}
+	msg := err.Error()
+	const pre = "YAML parse error on "
+	i := strings.Index(msg, pre)
+	if i < 0 {
+		return ie
+	}
+	rest := msg[i+len(pre):]
+	j := strings.Index(rest, ": ")
+	if j < 0 {
+		return ie
+	}
+	path := rest[:j]
+	ie.File = render.ChartRelative(path)
+	detail := strings.TrimPrefix(rest[j+2:], "error converting YAML to JSON: ")
+	detail = yamlLineRe.ReplaceAllString(detail, "line $1 of the rendered document:")
+	ie.Err = fmt.Errorf("YAML parse error: %s", detail)
+	m := yamlLineRe.FindStringSubmatch(msg)
+	if m == nil {
+		return ie
+	}
+	n, _ := strconv.Atoi(m[1])
+	content := files[path]
+	docs := splitDocs(content)
+	for _, d := range docs {
+		var v any
+		if yerr := sigsyaml.Unmarshal([]byte(d.Text), &v); yerr == nil {
+			continue
+		}
+		src := &source{file: ie.File}
+		if tpl, ok := sources[path]; ok {
+			src.tplLines = strings.Split(tpl, "\n")
+			src.sm = newSrcMap(tpl, content, docs)
+		}
+		ie.Line = src.pos(d.Line+n-1, "").Line
+		break
+	}
+	return ie
 }

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hooklint/hooklint/internal/golden"
+)
+
+// cmdTestCase is one in-process hooklint run, as Helm's cmd tests.
+type cmdTestCase struct {
+	name     string
+	args     []string
+	stdin    string // file under testdata/ fed to stdin
+	golden   string // file under testdata/output/ with stdout (+ "--- stderr" section)
+	wantCode int
+}
+
+const (
+	example = "../../examples/guestbook-backup"
+	charts  = "../../testdata/charts/"
+)
+
+func TestCLI(t *testing.T) {
+	tests := []cmdTestCase{
+		{name: "lint example", args: []string{"lint", example}, golden: "lint-example.txt", wantCode: 1},
+		{name: "lint example json", args: []string{"lint", example, "-o", "json"}, golden: "lint-example.json", wantCode: 1},
+		{name: "fail-on none", args: []string{"lint", example, "--fail-on", "none", "--only", "HL1001"}, golden: "lint-fail-on-none.txt", wantCode: 0},
+		{name: "lint stdin", args: []string{"lint", "-"}, stdin: "guestbook-backup.rendered.yaml", golden: "lint-stdin.txt", wantCode: 1},
+		{
+			name: "bad input among good charts",
+			args: []string{
+				"lint", "--no-color", charts + "bad-yaml", charts + "bad-template", charts + "missing-dep",
+				charts + "empty", charts + "broken.tgz", charts + "does-not-exist", example,
+			},
+			golden: "lint-bad-input.txt", wantCode: 2,
+		},
+		{name: "rules", args: []string{"rules"}, golden: "rules.txt"},
+		{name: "explain", args: []string{"explain", "HL1001"}, golden: "explain-hl1001.txt"},
+		{name: "explain by name", args: []string{"explain", "hook-unknown-event"}, golden: "explain-hl1001.txt"},
+		{name: "explain unknown", args: []string{"explain", "HL9999"}, golden: "explain-unknown.txt", wantCode: 2},
+		{name: "lint without chart", args: []string{"lint"}, golden: "lint-no-args.txt", wantCode: 2},
+		{name: "unknown flag", args: []string{"lint", "--bogus", example}, golden: "lint-bad-flag.txt", wantCode: 2},
+		{name: "unknown rule", args: []string{"lint", "--only", "HL0000", example}, golden: "lint-unknown-rule.txt", wantCode: 2},
+		{name: "bad fail-on", args: []string{"lint", "--fail-on", "fatal", example}, golden: "lint-bad-fail-on.txt", wantCode: 2},
+		{name: "bad output", args: []string{"lint", "-o", "xml", example}, golden: "lint-bad-output.txt", wantCode: 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdin bytes.Reader
+			if tt.stdin != "" {
+				b, err := os.ReadFile(filepath.Join("testdata", tt.stdin))
+				if err != nil {
+					t.Fatal(err)
+				}
+				stdin.Reset(b)
+			}
+			var stdout, stderr bytes.Buffer
+			code := run(tt.args, &stdin, &stdout, &stderr)
+			if code != tt.wantCode {
+				t.Errorf("hooklint %s: exit %d, want %d\nstdout:\n%s\nstderr:\n%s", strings.Join(tt.args, " "), code, tt.wantCode, stdout.String(), stderr.String())
+			}
+			got := stdout.String()
+			if stderr.Len() > 0 {
+				got += "--- stderr\n" + stderr.String()
+			}
+			golden.Assert(t, filepath.Join("testdata", "output", tt.golden), []byte(got))
+		})
+	}
+}
+
+// TestDeterministic: the same input gives byte-identical output.
+func TestDeterministic(t *testing.T) {
+	args := []string{"lint", "-o", "json", example, charts + "bad-yaml", "../../rules/hl1001/testdata/bad"}
+	var first string
+	for i := range 5 {
+		var out, errb bytes.Buffer
+		run(args, &bytes.Reader{}, &out, &errb)
+		if i == 0 {
+			first = out.String()
+			continue
+		}
+		if out.String() != first {
+			t.Fatalf("run %d differs from run 0", i)
+		}
+	}
+}

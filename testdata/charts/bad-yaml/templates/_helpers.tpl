@@ -1,0 +1,4 @@
+{{- define "labels" -}}
+app: demo
+tier: backend
+{{- end -}}
