@@ -6,6 +6,10 @@ package rules
 import (
 	"github.com/hooklint/hooklint/internal/lint"
 	"github.com/hooklint/hooklint/rules/hl1001"
+	"github.com/hooklint/hooklint/rules/hl1002"
+	"github.com/hooklint/hooklint/rules/hl1003"
+	"github.com/hooklint/hooklint/rules/hl1004"
+	"github.com/hooklint/hooklint/rules/hl1005"
 	"github.com/hooklint/hooklint/rules/hl3001"
 )
 
@@ -13,5 +17,9 @@ import (
 // registry test says what else is missing.
 var All = []*lint.Analyzer{
 	hl1001.Analyzer,
+	hl1002.Analyzer,
+	hl1003.Analyzer,
+	hl1004.Analyzer,
+	hl1005.Analyzer,
 	hl3001.Analyzer,
 }

@@ -1,0 +1,40 @@
+package hl1003
+
+import (
+	_ "embed"
+
+	"helm.sh/helm/v3/pkg/release"
+
+	"github.com/hooklint/hooklint/internal/lint"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports the legacy test-success event.
+var Analyzer = &lint.Analyzer{
+	ID:       "HL1003",
+	Name:     "hook-legacy-test-success",
+	Doc:      lint.MustDoc(doc),
+	Severity: lint.Info,
+	Run:      run,
+}
+
+// legacy is the token Helm 3 maps to release.HookTest (manifest_sorter.go
+// events).
+const legacy = "test-success"
+
+func run(pass *lint.Pass) (any, error) {
+	for _, h := range pass.Hooks {
+		if h.Dropped {
+			continue // HL1001/HL1002 say why; Helm runs nothing
+		}
+		for _, t := range h.Tokens {
+			if t.Text != legacy {
+				continue
+			}
+			pass.Reportf(t.At, h.Object, "hook event %q is the Helm 2 name of %q; Helm 3 runs it as a test hook (helm test): write %q", t.Text, release.HookTest.String(), release.HookTest.String())
+		}
+	}
+	return nil, nil
+}
