@@ -10,6 +10,9 @@ import (
 	"github.com/hooklint/hooklint/rules/hl1003"
 	"github.com/hooklint/hooklint/rules/hl1004"
 	"github.com/hooklint/hooklint/rules/hl1005"
+	"github.com/hooklint/hooklint/rules/hl1006"
+	"github.com/hooklint/hooklint/rules/hl1007"
+	"github.com/hooklint/hooklint/rules/hl1008"
 	"github.com/hooklint/hooklint/rules/hl3001"
 )
 
@@ -21,5 +24,8 @@ var All = []*lint.Analyzer{
 	hl1003.Analyzer,
 	hl1004.Analyzer,
 	hl1005.Analyzer,
+	hl1006.Analyzer,
+	hl1007.Analyzer,
+	hl1008.Analyzer,
 	hl3001.Analyzer,
 }

@@ -1,0 +1,56 @@
+package hl1007
+
+import (
+	_ "embed"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hooklint/hooklint/internal/hook"
+	"github.com/hooklint/hooklint/internal/lint"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports output-log policies Helm does not act on.
+var Analyzer = &lint.Analyzer{
+	ID:       "HL1007",
+	Name:     "hook-output-log-policy-unknown",
+	Doc:      lint.MustDoc(doc),
+	Severity: lint.Warning,
+	Run:      run,
+}
+
+func run(pass *lint.Pass) (any, error) {
+	known := hook.OutputLogPolicyNames()
+	for _, h := range pass.Hooks {
+		a := h.OutputLogAnnotation
+		if h.Dropped || a == nil {
+			continue
+		}
+		// outputLogsByPolicy: only Job and Pod hooks have logs.
+		if k := h.Object.Kind; k != "Job" && k != "Pod" {
+			pass.Reportf(a.KeyAt, h.Object, "helm.sh/hook-output-log-policy has no effect on a %s: Helm prints logs only for Job and Pod hooks", k)
+		}
+		if len(h.OutputLogTokens) == 1 && h.OutputLogTokens[0].Text == "" {
+			pass.Reportf(a.ValAt, h.Object, "helm.sh/hook-output-log-policy is empty; Helm prints no logs for this hook")
+			continue
+		}
+		for _, t := range h.OutputLogTokens {
+			if slices.Contains(known, t.Text) {
+				continue
+			}
+			if t.Text == "" {
+				pass.Reportf(t.At, h.Object, "helm.sh/hook-output-log-policy %q has an empty policy; Helm ignores it", a.Value)
+				continue
+			}
+			what := fmt.Sprintf("output-log policy %q is unknown", t.Text)
+			if s := lint.Suggest(t.Text, known); s != "" {
+				what += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			pass.Reportf(t.At, h.Object, "%s; Helm ignores it and prints no logs for it (known policies: %s)", what, strings.Join(known, ", "))
+		}
+	}
+	return nil, nil
+}
