@@ -251,6 +251,13 @@ func (s *source) pos(rline int, key string) Pos {
 		return Pos{File: s.file, Line: l}
 	}
 	l := s.sm.line(rline)
+	if key != "" && l >= 1 && l <= len(s.tplLines) && !strings.Contains(s.tplLines[l-1], key) {
+		// The key came out of an action (a dict of default annotations, a
+		// values merge): point at the nearby line that writes it, if any.
+		if k := nearest(s.tplLines, l-1, key, keySearchSpan); k >= 0 {
+			l = k + 1
+		}
+	}
 	p := Pos{File: s.file, Line: l}
 	if key != "" && l >= 1 && l <= len(s.tplLines) {
 		if i := strings.Index(s.tplLines[l-1], key); i >= 0 {
@@ -258,4 +265,24 @@ func (s *source) pos(rline int, key string) Pos {
 		}
 	}
 	return p
+}
+
+// keySearchSpan bounds how far from the producing action a literal key is
+// looked for.
+const keySearchSpan = 40
+
+// nearest returns the line index within span of i that contains key,
+// preferring earlier lines (definitions come before their use).
+func nearest(lines []string, i int, key string, span int) int {
+	for d := 1; d <= span; d++ {
+		if j := i - d; j >= 0 && strings.Contains(lines[j], key) {
+			return j
+		}
+	}
+	for d := 1; d <= span; d++ {
+		if j := i + d; j < len(lines) && strings.Contains(lines[j], key) {
+			return j
+		}
+	}
+	return -1
 }

@@ -50,6 +50,12 @@ func parseTemplate(src string) []tline {
 		for _, p := range parts {
 			w += len(strings.TrimSpace(p))
 		}
+		// Literal text between {{ if }}, {{ else }} and {{ end }} on one
+		// line may not be rendered: only the ends of the line anchor it.
+		if len(parts) > 2 && control(act.String()) {
+			parts = []string{parts[0], parts[len(parts)-1]}
+			w = len(strings.TrimSpace(parts[0])) + len(strings.TrimSpace(parts[1]))
+		}
 		tl := tline{parts: parts, weight: w}
 		if w == 0 && (hasAction || inAction) {
 			tl.action = true
@@ -99,6 +105,7 @@ func parseTemplate(src string) []tline {
 		}
 		if strings.HasPrefix(src[i:], "{{") {
 			inAction, hasAction = true, true
+			act.WriteString("\x00")
 			cur = append(cur, lit.String())
 			lit.Reset()
 			i++
@@ -359,4 +366,18 @@ func (m *srcMap) line(rendered int) int {
 		return l
 	}
 	return 1
+}
+
+// control reports whether any action in acts (separated by NUL) is a
+// control structure whose branches make literal text conditional.
+func control(acts string) bool {
+	for _, a := range strings.Split(acts, "\x00") {
+		a = strings.TrimLeft(a, "- \t")
+		for _, kw := range []string{"if ", "else", "end", "range ", "with "} {
+			if strings.HasPrefix(a, kw) {
+				return true
+			}
+		}
+	}
+	return false
 }
