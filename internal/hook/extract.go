@@ -8,10 +8,10 @@ import (
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
-	sigsyaml "sigs.k8s.io/yaml"
 	"helm.sh/helm/v3/pkg/chartutil"
 	"helm.sh/helm/v3/pkg/release"
 	"helm.sh/helm/v3/pkg/releaseutil"
+	sigsyaml "sigs.k8s.io/yaml"
 
 	"github.com/hooklint/hooklint/internal/render"
 )
