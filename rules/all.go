@@ -13,6 +13,9 @@ import (
 	"github.com/hooklint/hooklint/rules/hl1006"
 	"github.com/hooklint/hooklint/rules/hl1007"
 	"github.com/hooklint/hooklint/rules/hl1008"
+	"github.com/hooklint/hooklint/rules/hl1009"
+	"github.com/hooklint/hooklint/rules/hl1010"
+	"github.com/hooklint/hooklint/rules/hl1011"
 	"github.com/hooklint/hooklint/rules/hl3001"
 )
 
@@ -27,5 +30,8 @@ var All = []*lint.Analyzer{
 	hl1006.Analyzer,
 	hl1007.Analyzer,
 	hl1008.Analyzer,
+	hl1009.Analyzer,
+	hl1010.Analyzer,
+	hl1011.Analyzer,
 	hl3001.Analyzer,
 }

@@ -1,0 +1,43 @@
+package hl1011
+
+import (
+	_ "embed"
+
+	"github.com/hooklint/hooklint/internal/hook"
+	"github.com/hooklint/hooklint/internal/lint"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports hook annotations on resources that are not hooks.
+var Analyzer = &lint.Analyzer{
+	ID:       "HL1011",
+	Name:     "hook-annotation-without-hook",
+	Doc:      lint.MustDoc(doc),
+	Severity: lint.Warning,
+	Run:      run,
+}
+
+// effects says what each key would have done on a hook.
+var effects = map[string]string{
+	hook.AnnotationWeight:       "the weight does not order it",
+	hook.AnnotationDeletePolicy: "the policy never deletes it",
+	hook.AnnotationOutputLog:    "no logs are printed",
+}
+
+func run(pass *lint.Pass) (any, error) {
+	for _, o := range pass.Objects {
+		if o.Hook != nil {
+			continue
+		}
+		for _, a := range o.Annotations {
+			eff, ok := effects[a.Key]
+			if !ok {
+				continue
+			}
+			pass.Reportf(a.KeyAt, o, "%s has no effect: this %s has no helm.sh/hook annotation, so Helm installs it as a normal release resource and %s", a.Key, o.Kind, eff)
+		}
+	}
+	return nil, nil
+}
