@@ -1,0 +1,242 @@
+package sim
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"reflect"
+	"strings"
+
+	"helm.sh/helm/v3/pkg/kube"
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
+	"k8s.io/apimachinery/pkg/api/meta"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/cli-runtime/pkg/genericclioptions"
+	"k8s.io/client-go/discovery"
+	"k8s.io/client-go/kubernetes/scheme"
+	"k8s.io/client-go/rest"
+	"k8s.io/client-go/tools/clientcmd"
+	clientcmdapi "k8s.io/client-go/tools/clientcmd/api"
+)
+
+// clusterScoped are the built-in kinds that are not namespaced (what
+// `kubectl api-resources --namespaced=false` lists on Kubernetes 1.35).
+// client-go's scheme knows the kinds but not their scope.
+var clusterScoped = map[string]bool{
+	"APIService": true, "CertificateSigningRequest": true, "ClusterRole": true, "ClusterRoleBinding": true,
+	"ClusterTrustBundle": true, "ComponentStatus": true, "CSIDriver": true, "CSINode": true,
+	"CustomResourceDefinition": true, "DeviceClass": true, "FlowSchema": true, "IPAddress": true,
+	"MutatingAdmissionPolicy": true, "MutatingAdmissionPolicyBinding": true,
+	"MutatingWebhookConfiguration": true, "Namespace": true, "Node": true, "PersistentVolume": true,
+	"PodSecurityPolicy": true, "PriorityClass": true, "PriorityLevelConfiguration": true,
+	"ResourceSlice": true, "RuntimeClass": true, "SelfSubjectAccessReview": true,
+	"SelfSubjectReview": true, "SelfSubjectRulesReview": true, "ServiceCIDR": true, "StorageClass": true,
+	"StorageVersion": true, "StorageVersionMigration": true, "SubjectAccessReview": true,
+	"TokenReview": true, "ValidatingAdmissionPolicy": true, "ValidatingAdmissionPolicyBinding": true,
+	"ValidatingWebhookConfiguration": true, "VolumeAttachment": true, "VolumeAttributesClass": true,
+	"DeviceTaintRule": true,
+}
+
+// newStaticMapper maps every kind of client-go's scheme (which Helm's kube
+// package extends with apiextensions v1 and v1beta1) to its resource, without
+// a discovery request.
+func newStaticMapper() *meta.DefaultRESTMapper {
+	m := meta.NewDefaultRESTMapper(nil)
+	objectMeta := reflect.TypeOf((*metav1.Object)(nil)).Elem()
+	for gvk, t := range scheme.Scheme.AllKnownTypes() {
+		if gvk.Version == "" || gvk.Version == "__internal" || strings.HasSuffix(gvk.Kind, "List") {
+			continue
+		}
+		if !reflect.PointerTo(t).Implements(objectMeta) {
+			continue
+		}
+		scope := meta.RESTScopeNamespace
+		if clusterScoped[gvk.Kind] {
+			scope = meta.RESTScopeRoot
+		}
+		m.Add(gvk, scope)
+	}
+	return m
+}
+
+// clusterMapper is the REST mapping the simulated API server serves: the
+// static built-in kinds plus the kinds of the CRDs in the fake cluster at the
+// time of the call (CRDs from crds/ become known kinds once installed).
+type clusterMapper struct {
+	static  *meta.DefaultRESTMapper
+	cluster *Cluster
+}
+
+func (m *clusterMapper) current() meta.RESTMapper {
+	crds := meta.NewDefaultRESTMapper(nil)
+	for _, k := range m.cluster.crdKinds() {
+		gvk := schema.GroupVersionKind{Group: k.Group, Version: k.Version, Kind: k.Kind}
+		scope := meta.RESTScopeNamespace
+		if !k.Namespaced {
+			scope = meta.RESTScopeRoot
+		}
+		plural := schema.GroupVersionResource{Group: k.Group, Version: k.Version, Resource: k.Plural}
+		singular := schema.GroupVersionResource{Group: k.Group, Version: k.Version, Resource: strings.ToLower(k.Kind)}
+		crds.AddSpecific(gvk, plural, singular, scope)
+	}
+	return meta.MultiRESTMapper{m.static, crds}
+}
+
+func (m *clusterMapper) KindFor(r schema.GroupVersionResource) (schema.GroupVersionKind, error) {
+	return m.current().KindFor(r)
+}
+
+func (m *clusterMapper) KindsFor(r schema.GroupVersionResource) ([]schema.GroupVersionKind, error) {
+	return m.current().KindsFor(r)
+}
+
+func (m *clusterMapper) ResourceFor(r schema.GroupVersionResource) (schema.GroupVersionResource, error) {
+	return m.current().ResourceFor(r)
+}
+
+func (m *clusterMapper) ResourcesFor(r schema.GroupVersionResource) ([]schema.GroupVersionResource, error) {
+	return m.current().ResourcesFor(r)
+}
+
+func (m *clusterMapper) RESTMapping(gk schema.GroupKind, versions ...string) (*meta.RESTMapping, error) {
+	return m.current().RESTMapping(gk, versions...)
+}
+
+func (m *clusterMapper) RESTMappings(gk schema.GroupKind, versions ...string) ([]*meta.RESTMapping, error) {
+	return m.current().RESTMappings(gk, versions...)
+}
+
+func (m *clusterMapper) ResourceSingularizer(resource string) (string, error) {
+	return m.current().ResourceSingularizer(resource)
+}
+
+// errNoDiscovery is what the simulated cluster answers to discovery: Helm's
+// actions get their capabilities from the simulation, never from a server.
+var errNoDiscovery = errors.New("hooklint simulator: no discovery (capabilities come from --kube-version)")
+
+// clientGetter is the genericclioptions.RESTClientGetter behind Helm's
+// kube.Client in a simulation. Its REST config has no host to reach: every
+// request goes to apiTransport, which answers from the fake cluster.
+type clientGetter struct {
+	namespace string
+	mapper    *clusterMapper
+	transport http.RoundTripper
+}
+
+var _ genericclioptions.RESTClientGetter = (*clientGetter)(nil)
+
+func (g *clientGetter) ToRESTConfig() (*rest.Config, error) {
+	return &rest.Config{Host: "https://hooklint-simulator.invalid", Transport: g.transport}, nil
+}
+
+func (g *clientGetter) ToDiscoveryClient() (discovery.CachedDiscoveryInterface, error) {
+	return nil, errNoDiscovery
+}
+
+func (g *clientGetter) ToRESTMapper() (meta.RESTMapper, error) { return g.mapper, nil }
+
+func (g *clientGetter) ToRawKubeConfigLoader() clientcmd.ClientConfig {
+	return clientcmd.NewDefaultClientConfig(clientcmdapi.Config{}, &clientcmd.ConfigOverrides{
+		Context: clientcmdapi.Context{Namespace: g.namespace},
+	})
+}
+
+// apiTransport answers the few reads Helm's actions send through a
+// resource's own REST client (helm.sh/helm/v3@v3.22.0 pkg/action/validate.go
+// existingResourceConflict and requireAdoption GET each new resource) from the
+// fake cluster, as the API server would: the object, or 404 NotFound. Any
+// other request fails: a simulation never reaches a network.
+type apiTransport struct {
+	cluster *Cluster
+	mapper  *clusterMapper
+}
+
+func (t *apiTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if req.Body != nil {
+		_ = req.Body.Close()
+	}
+	if req.Method != http.MethodGet {
+		return nil, fmt.Errorf("hooklint simulator: %s %s is not served", req.Method, req.URL.Path)
+	}
+	gvr, ns, name, ok := parseAPIPath(req.URL.Path)
+	if !ok || name == "" {
+		return nil, fmt.Errorf("hooklint simulator: GET %s is not served", req.URL.Path)
+	}
+	gvk, err := t.mapper.KindFor(gvr)
+	if err != nil {
+		return statusResponse(req, apierrors.NewNotFound(gvr.GroupResource(), name))
+	}
+	o, found := t.cluster.Get(Key{Group: gvk.Group, Kind: gvk.Kind, Namespace: ns, Name: name})
+	if !found {
+		return statusResponse(req, apierrors.NewNotFound(gvr.GroupResource(), name))
+	}
+	body, err := json.Marshal(o.Content)
+	if err != nil {
+		return nil, err
+	}
+	return jsonResponse(req, http.StatusOK, body), nil
+}
+
+// parseAPIPath splits /api/v1/[namespaces/NS/]RESOURCE/NAME and
+// /apis/GROUP/VERSION/[namespaces/NS/]RESOURCE/NAME.
+func parseAPIPath(p string) (gvr schema.GroupVersionResource, ns, name string, ok bool) {
+	parts := strings.Split(strings.Trim(p, "/"), "/")
+	switch {
+	case len(parts) >= 2 && parts[0] == "api":
+		gvr.Version = parts[1]
+		parts = parts[2:]
+	case len(parts) >= 3 && parts[0] == "apis":
+		gvr.Group, gvr.Version = parts[1], parts[2]
+		parts = parts[3:]
+	default:
+		return gvr, "", "", false
+	}
+	if len(parts) >= 3 && parts[0] == "namespaces" {
+		ns = parts[1]
+		parts = parts[2:]
+	}
+	switch len(parts) {
+	case 1:
+		gvr.Resource = parts[0]
+	case 2:
+		gvr.Resource, name = parts[0], parts[1]
+	default:
+		return gvr, "", "", false
+	}
+	return gvr, ns, name, true
+}
+
+func statusResponse(req *http.Request, err *apierrors.StatusError) (*http.Response, error) {
+	st := err.ErrStatus
+	st.Kind, st.APIVersion = "Status", "v1"
+	body, merr := json.Marshal(st)
+	if merr != nil {
+		return nil, merr
+	}
+	return jsonResponse(req, int(st.Code), body), nil
+}
+
+func jsonResponse(req *http.Request, code int, body []byte) *http.Response {
+	return &http.Response{
+		StatusCode: code,
+		Status:     http.StatusText(code),
+		Header:     http.Header{"Content-Type": []string{"application/json"}},
+		Body:       io.NopCloser(bytes.NewReader(body)),
+		Request:    req,
+	}
+}
+
+// newKubeClient returns Helm's own kube.Client over the simulated API
+// server; the simulation uses only its Build (manifests to resource.Infos,
+// with Helm's decoder and error texts) and the resources' REST clients.
+func newKubeClient(cluster *Cluster, namespace string) *kube.Client {
+	mapper := &clusterMapper{static: newStaticMapper(), cluster: cluster}
+	getter := &clientGetter{namespace: namespace, mapper: mapper, transport: &apiTransport{cluster: cluster, mapper: mapper}}
+	kc := kube.New(getter)
+	kc.Namespace = namespace
+	return kc
+}

@@ -1,0 +1,453 @@
+package sim
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"helm.sh/helm/v3/pkg/action"
+	"helm.sh/helm/v3/pkg/chartutil"
+	"helm.sh/helm/v3/pkg/kube"
+	"helm.sh/helm/v3/pkg/release"
+	"helm.sh/helm/v3/pkg/releaseutil"
+	"helm.sh/helm/v3/pkg/storage"
+	"helm.sh/helm/v3/pkg/storage/driver"
+	"k8s.io/cli-runtime/pkg/resource"
+	"sigs.k8s.io/yaml"
+)
+
+// simulation is the state of one Run: the virtual clock, the fake cluster,
+// Helm's action configuration over it, and the timeline.
+type simulation struct {
+	sc       *Scenario
+	clock    Clock
+	cluster  *Cluster
+	kc       *kube.Client
+	cfg      *action.Configuration
+	explain  *explainer
+	crdFiles map[string]bool
+
+	mu       sync.Mutex
+	tags     map[*resource.Info]tag
+	events   []Event
+	step     int
+	action   Action
+	outcomes Outcomes
+}
+
+// tag says what a built resource is: a hook (and which), a CRD from crds/,
+// or a release resource.
+type tag struct {
+	origin Origin
+	hook   *hookInfo
+}
+
+// Run simulates the scenario: every step is Helm's own action against the
+// fake cluster. A helm command that fails is part of the result (its step's
+// Err), not an error; Run returns an error only for input it cannot simulate.
+func Run(sc *Scenario) (*Result, error) {
+	if sc.Helm == 0 {
+		sc.Helm = HelmV3
+	}
+	if sc.Helm != HelmV3 {
+		return nil, fmt.Errorf("helm %s: only Helm 3 can be simulated", sc.Helm)
+	}
+	if sc.Release == "" {
+		sc.Release = DefaultReleaseName
+	}
+	if sc.Namespace == "" {
+		sc.Namespace = "default"
+	}
+	if err := chartutil.ValidateReleaseName(sc.Release); err != nil {
+		return nil, fmt.Errorf("release name %q: %w", sc.Release, err)
+	}
+	if len(sc.Steps) == 0 {
+		return nil, errors.New("nothing to simulate: no steps")
+	}
+	if _, err := capabilities(sc.KubeVersion, nil, nil); err != nil {
+		return nil, err
+	}
+	s := &simulation{sc: sc, explain: newExplainer(), crdFiles: map[string]bool{}, tags: map[*resource.Info]tag{}}
+	s.cluster = NewCluster(&s.clock, sc.Namespace)
+	s.kc = newKubeClient(s.cluster, sc.Namespace)
+	s.cfg = &action.Configuration{
+		Releases:   storage.Init(newRecordingDriver(s, sc.Namespace)),
+		KubeClient: &kube3{s: s},
+		Log:        func(string, ...any) {},
+	}
+	res := &Result{Helm: sc.Helm, Release: sc.Release, Namespace: sc.Namespace}
+	for i, st := range sc.Steps {
+		if (st.Action == ActionInstall || st.Action == ActionUpgrade) && st.Chart == nil {
+			return nil, fmt.Errorf("step %d: %s needs a chart", i+1, st.Action)
+		}
+		if st.Chart != nil {
+			if res.Chart == "" {
+				res.Chart = st.Chart.Arg
+			}
+			for _, crd := range st.Chart.Chart.CRDObjects() {
+				s.crdFiles[string(crd.File.Data)] = true
+			}
+		}
+	}
+	for i, st := range sc.Steps {
+		sr, err := s.runStep(i+1, st)
+		if err != nil {
+			return nil, err
+		}
+		res.Steps = append(res.Steps, sr)
+	}
+	caps, _ := capabilities(sc.KubeVersion, nil, nil)
+	res.KubeVersion = caps.KubeVersion.Version
+	res.Events = s.events
+	res.Calls = s.cluster.Calls()
+	res.Leftovers = s.leftovers()
+	return res, nil
+}
+
+// stepEvents are the hook events a step can run, in order, including the
+// rollback or uninstall --atomic starts after a failure.
+func stepEvents(a Action, atomic bool) []release.HookEvent {
+	var evs []release.HookEvent
+	switch a {
+	case ActionInstall:
+		evs = []release.HookEvent{release.HookPreInstall, release.HookPostInstall}
+		if atomic {
+			evs = append(evs, release.HookPreDelete, release.HookPostDelete)
+		}
+	case ActionUpgrade:
+		evs = []release.HookEvent{release.HookPreUpgrade, release.HookPostUpgrade}
+		if atomic {
+			evs = append(evs, release.HookPreRollback, release.HookPostRollback)
+		}
+	case ActionRollback:
+		evs = []release.HookEvent{release.HookPreRollback, release.HookPostRollback}
+	case ActionUninstall:
+		evs = []release.HookEvent{release.HookPreDelete, release.HookPostDelete}
+	case ActionTest:
+		evs = []release.HookEvent{release.HookTest}
+	}
+	return evs
+}
+
+func (s *simulation) runStep(idx int, st Step) (sr StepResult, err error) {
+	s.mu.Lock()
+	s.step, s.action = idx, st.Action
+	s.outcomes = s.sc.Outcomes.merge(st.Outcomes)
+	s.mu.Unlock()
+	sr = StepResult{Index: idx, Action: st.Action, Command: st.command(s.sc.Release, s.sc.Namespace), Start: s.clock.Now()}
+
+	crds := s.cluster.crdKinds()
+	if st.Chart != nil && (st.Action == ActionInstall || st.Install) {
+		for _, f := range st.Chart.Chart.CRDObjects() {
+			crds = append(crds, crdKindsOfManifest(f.File.Data)...)
+		}
+	}
+	caps, err := capabilities(s.sc.KubeVersion, s.sc.APIVersions, crds)
+	if err != nil {
+		return sr, err
+	}
+	s.cfg.Capabilities = caps
+
+	act := st.Action
+	if st.Action == ActionUpgrade && st.Install {
+		// cmd/helm/upgrade.go: upgrade --install installs when the release
+		// does not exist or its last revision is uninstalled.
+		hist := action.NewHistory(s.cfg)
+		hist.Max = 1
+		versions, herr := hist.Run(s.sc.Release)
+		if errors.Is(herr, driver.ErrReleaseNotFound) || isUninstalled(versions) {
+			act = ActionInstall
+		}
+	}
+	s.explain.startStep(stepEvents(act, st.Atomic))
+	if last, lerr := s.cfg.Releases.Last(s.sc.Release); lerr == nil && act != ActionInstall && act != ActionUpgrade {
+		hooks := s.explain.learn(last)
+		if act == ActionTest {
+			hooks = filterTestHooks(hooks, testFilters(st.Filter))
+		}
+		s.explain.setRelease(hooks)
+	}
+
+	helmErr := s.safeRun(idx, func() error { return s.runAction(act, st, &sr) })
+	if helmErr != nil {
+		sr.Err = helmErr.Error()
+	}
+	if last, lerr := s.cfg.Releases.Last(s.sc.Release); lerr == nil && last.Info != nil {
+		sr.Release, sr.Revision, sr.Status = last.Name, last.Version, last.Info.Status.String()
+	}
+	sr.End = s.clock.Now()
+	return sr, nil
+}
+
+// safeRun turns a panic inside Helm into a failed step instead of a crash.
+func (s *simulation) safeRun(idx int, f func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("hooklint: helm panicked in step %d: %v", idx, r)
+		}
+	}()
+	return f()
+}
+
+func isUninstalled(versions []*release.Release) bool {
+	return len(versions) > 0 && versions[len(versions)-1].Info.Status == release.StatusUninstalled
+}
+
+func filterTestHooks(hooks []*hookInfo, filters map[string][]string) []*hookInfo {
+	var out []*hookInfo
+	for _, h := range hooks {
+		if contains(filters["!name"], h.Name) {
+			continue
+		}
+		if len(filters["name"]) > 0 && !contains(filters["name"], h.Name) {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// runAction runs Helm's action for the step with the flags the helm CLI
+// sets (cmd/helm/{install,upgrade,rollback,uninstall,release_testing}.go) and
+// returns the error as the CLI prints it (after "Error: ").
+func (s *simulation) runAction(a Action, st Step, sr *StepResult) error {
+	name := s.sc.Release
+	switch a {
+	case ActionInstall:
+		inst := action.NewInstall(s.cfg)
+		inst.ReleaseName, inst.Namespace = name, s.sc.Namespace
+		inst.Timeout, inst.Wait, inst.WaitForJobs, inst.Atomic = st.Timeout, st.Wait, st.WaitForJobs, st.Atomic
+		inst.DisableHooks = st.NoHooks
+		if st.Install {
+			// upgrade --install of an uninstalled release replaces it.
+			hist := action.NewHistory(s.cfg)
+			hist.Max = 1
+			if versions, err := hist.Run(name); err == nil && isUninstalled(versions) {
+				inst.Replace = true
+			}
+		}
+		_, err := inst.Run(st.Chart.Chart, copyValues(st.Chart.Values))
+		if err != nil && !st.Install {
+			return fmt.Errorf("INSTALLATION FAILED: %w", err)
+		}
+		return err
+	case ActionUpgrade:
+		up := action.NewUpgrade(s.cfg)
+		up.Namespace = s.sc.Namespace
+		up.Timeout, up.Wait, up.WaitForJobs, up.Atomic = st.Timeout, st.Wait, st.WaitForJobs, st.Atomic
+		up.CleanupOnFail, up.DisableHooks = st.CleanupOnFail, st.NoHooks
+		up.MaxHistory = 10 // helm's --history-max default
+		if _, err := up.Run(name, st.Chart.Chart, copyValues(st.Chart.Values)); err != nil {
+			return fmt.Errorf("UPGRADE FAILED: %w", err)
+		}
+		return nil
+	case ActionRollback:
+		rb := action.NewRollback(s.cfg)
+		rb.Version = st.Revision
+		rb.Timeout, rb.Wait, rb.WaitForJobs = st.Timeout, st.Wait, st.WaitForJobs
+		rb.CleanupOnFail, rb.DisableHooks = st.CleanupOnFail, st.NoHooks
+		rb.MaxHistory = 10
+		return rb.Run(name)
+	case ActionUninstall:
+		un := action.NewUninstall(s.cfg)
+		un.Timeout, un.Wait, un.KeepHistory, un.DisableHooks = st.Timeout, st.Wait, st.KeepHistory, st.NoHooks
+		un.DeletionPropagation = "background"
+		res, err := un.Run(name)
+		if res != nil && res.Info != "" {
+			sr.Info = res.Info
+			s.noteKept(res.Info)
+		}
+		return err
+	case ActionTest:
+		rt := action.NewReleaseTesting(s.cfg)
+		rt.Namespace, rt.Timeout = s.sc.Namespace, st.Timeout
+		rt.Filters = testFilters(st.Filter)
+		_, err := rt.Run(name)
+		return err
+	}
+	return fmt.Errorf("unknown action %q", a)
+}
+
+// copyValues gives each action its own copy: Helm may coalesce into them.
+func copyValues(v map[string]any) map[string]any {
+	if v == nil {
+		return map[string]any{}
+	}
+	return chartutil.Values(v).AsMap()
+}
+
+// noteKept adds the resources uninstall kept (its "These resources were kept
+// due to the resource policy" list) to the timeline.
+func (s *simulation) noteKept(info string) {
+	for _, line := range strings.Split(info, "\n") {
+		if !strings.HasPrefix(line, "[") {
+			continue
+		}
+		kind, name, ok := strings.Cut(strings.TrimPrefix(line, "["), "] ")
+		if !ok {
+			continue
+		}
+		s.emit(Event{Type: EventKept, Object: Key{Kind: kind, Namespace: s.sc.Namespace, Name: name},
+			Reason: "helm.sh/resource-policy: keep: uninstall does not delete it"})
+	}
+}
+
+func (s *simulation) emit(ev Event) {
+	s.emitAt(ev, s.clock.Now())
+}
+
+func (s *simulation) emitAt(ev Event, at time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ev.At, ev.Step = at, s.step
+	s.events = append(s.events, ev)
+}
+
+func (s *simulation) tag(infos []*resource.Info, manifest string) {
+	t := tag{origin: OriginRelease}
+	if h := s.explain.hookByManifest(manifest); h != nil {
+		t = tag{origin: OriginHook, hook: h}
+	} else if s.crdFiles[manifest] {
+		t.origin = OriginCRD
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, i := range infos {
+		s.tags[i] = t
+	}
+}
+
+func (s *simulation) tagOf(info *resource.Info) tag {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.tags[info]
+}
+
+// resourceContext explains a call on a release resource or CRD.
+func (s *simulation) resourceContext(t EventType, o *Object) eventContext {
+	s.mu.Lock()
+	a := s.action
+	s.mu.Unlock()
+	if o.Origin == OriginCRD {
+		return eventContext{reason: "crds/: installed before the templates render; an existing CRD is left alone (install only)"}
+	}
+	switch t {
+	case EventCreate:
+		if a == ActionInstall {
+			return eventContext{reason: "release resource (InstallOrder)"}
+		}
+		return eventContext{reason: "release resource not in the cluster: created by the update"}
+	case EventUpdate:
+		if a == ActionRollback {
+			return eventContext{reason: "differs from the revision rolled back to: patched"}
+		}
+		return eventContext{reason: "changed since the previous revision: patched"}
+	case EventDelete:
+		switch a {
+		case ActionUninstall:
+			return eventContext{reason: "uninstall (UninstallOrder)"}
+		case ActionInstall:
+			return eventContext{reason: "--atomic: the failed install is uninstalled"}
+		default:
+			return eventContext{reason: "--cleanup-on-fail: deletes what the failed command created"}
+		}
+	}
+	return eventContext{}
+}
+
+// leftovers lists what the scenario left in the cluster, and why.
+func (s *simulation) leftovers() []Leftover {
+	live := map[string]string{}
+	if last, err := s.cfg.Releases.Last(s.sc.Release); err == nil && last.Info != nil {
+		live[s.sc.Release] = last.Info.Status.String()
+	}
+	var out []Leftover
+	for _, o := range s.cluster.Objects() {
+		if o.Origin == OriginCluster {
+			continue
+		}
+		l := Leftover{Object: o.Key, Origin: o.Origin, HookPath: o.HookPath}
+		if o.Exec != nil {
+			l.Phase = o.Exec.Phase(s.clock.Now())
+		}
+		switch o.Origin {
+		case OriginHook:
+			l.Reason = hookLeftoverReason(o, l.Phase)
+		case OriginCRD:
+			l.Reason = "CRDs from crds/ are never deleted by Helm"
+		default:
+			ann := stringMap(nestedValue(o.Content, "metadata", "annotations"))
+			switch st, ok := live[s.sc.Release]; {
+			case ok && st != release.StatusUninstalled.String():
+				l.Reason = fmt.Sprintf("resource of release %s (%s)", s.sc.Release, st)
+			case strings.ToLower(strings.TrimSpace(ann[kube.ResourcePolicyAnno])) == kube.KeepPolicy:
+				l.Reason = "kept by helm.sh/resource-policy: keep"
+			default:
+				l.Reason = "no release manages it any more"
+			}
+		}
+		out = append(out, l)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Origin != out[j].Origin {
+			return out[i].Origin > out[j].Origin
+		}
+		return lessKey(out[i].Object, out[j].Object)
+	})
+	return out
+}
+
+func hookLeftoverReason(o *Object, p Phase) string {
+	var b strings.Builder
+	b.WriteString("hook never deleted: delete policies [")
+	b.WriteString(strings.Join(o.HookPolicies, ","))
+	b.WriteString("]")
+	switch {
+	case o.Kind == "CustomResourceDefinition":
+		b.WriteString("; Helm never deletes CRD hooks")
+	case p == PhaseFailed && !contains(o.HookPolicies, string(release.HookFailed)):
+		b.WriteString("; it failed and has no hook-failed")
+	case p == PhaseSucceeded || p == PhaseNone:
+		if !contains(o.HookPolicies, string(release.HookSucceeded)) {
+			b.WriteString("; no hook-succeeded")
+		}
+	case p == PhaseRunning || p == PhasePending:
+		b.WriteString("; still ")
+		b.WriteString(strings.ToLower(p.String()))
+	}
+	if contains(o.HookPolicies, string(release.HookBeforeHookCreation)) {
+		b.WriteString("; before-hook-creation deletes it on the next run")
+	}
+	return b.String()
+}
+
+// crdKindsOfManifest reads the kinds of a CRD file from crds/.
+func crdKindsOfManifest(data []byte) []crdKind {
+	var out []crdKind
+	for _, doc := range releaseutil.SplitManifests(string(data)) {
+		var m map[string]any
+		if err := yaml.Unmarshal([]byte(doc), &m); err != nil {
+			continue
+		}
+		if k, _ := m["kind"].(string); k == "CustomResourceDefinition" {
+			out = append(out, crdKindsOf(m)...)
+		}
+	}
+	return out
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+}

@@ -1,0 +1,407 @@
+package sim
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+	"helm.sh/helm/v3/pkg/chartutil"
+	"helm.sh/helm/v3/pkg/cli/values"
+
+	"github.com/hooklint/hooklint/internal/render"
+)
+
+// HelmVersion is the Helm major version a simulation drives. Only Helm 3
+// (helm.sh/helm/v3, linked into hooklint) is implemented; the fake cluster,
+// outcomes and timeline do not depend on it.
+type HelmVersion int
+
+// Helm versions.
+const (
+	HelmV3 HelmVersion = 3
+)
+
+// String is the linked Helm module version, e.g. "v3.22.0".
+func (v HelmVersion) String() string {
+	if v != HelmV3 {
+		return fmt.Sprintf("v%d", int(v))
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, d := range bi.Deps {
+			if d.Path == "helm.sh/helm/v3" {
+				if d.Replace != nil && d.Replace.Version != "" {
+					return d.Replace.Version
+				}
+				return d.Version
+			}
+		}
+	}
+	return "v3"
+}
+
+// MarshalText makes HelmVersion a string in JSON.
+func (v HelmVersion) MarshalText() ([]byte, error) { return []byte(v.String()), nil }
+
+// Action is a helm command a step runs.
+type Action string
+
+// Actions.
+const (
+	ActionInstall   Action = "install"
+	ActionUpgrade   Action = "upgrade"
+	ActionRollback  Action = "rollback"
+	ActionUninstall Action = "uninstall"
+	ActionTest      Action = "test"
+)
+
+// DefaultTimeout is helm's --timeout default.
+const DefaultTimeout = 5 * time.Minute
+
+// DefaultReleaseName is the release name when none is given, as helm template.
+const DefaultReleaseName = "release-name"
+
+// Scenario is a sequence of helm commands run against one fake cluster and
+// one release store.
+type Scenario struct {
+	Helm        HelmVersion // 0 means HelmV3
+	Release     string      // release name; "" means DefaultReleaseName
+	Namespace   string      // release namespace; "" means "default"
+	KubeVersion string      // .Capabilities.KubeVersion; "" means render.DefaultKubeVersion()
+	APIVersions []string    // extra .Capabilities.APIVersions
+	Outcomes    Outcomes    // failure injection for every step
+	Steps       []Step
+}
+
+// Step is one helm command. Its flags mean what Helm's do.
+type Step struct {
+	Action        Action
+	Chart         *render.Chart // install, upgrade: the loaded chart with the user values
+	Install       bool          // upgrade --install
+	Revision      int           // rollback REVISION; 0 means the previous one
+	Timeout       time.Duration // --timeout (callers set DefaultTimeout)
+	Wait          bool          // --wait
+	WaitForJobs   bool          // --wait-for-jobs
+	Atomic        bool          // --atomic
+	CleanupOnFail bool          // --cleanup-on-fail
+	NoHooks       bool          // --no-hooks
+	KeepHistory   bool          // uninstall --keep-history
+	Filter        []string      // test --filter
+	Outcomes      Outcomes      // failure injection added for this step
+	// Args are the chart and value arguments as given, for the command line
+	// the timeline shows.
+	Args []string
+}
+
+// command is the helm command line the step stands for.
+func (st Step) command(release, namespace string) string {
+	parts := []string{"helm", string(st.Action)}
+	if st.Install {
+		parts = append(parts, "--install")
+	}
+	parts = append(parts, release)
+	parts = append(parts, st.Args...)
+	if st.Action == ActionRollback && st.Revision > 0 {
+		parts = append(parts, fmt.Sprint(st.Revision))
+	}
+	parts = append(parts, "--namespace", namespace)
+	if st.Action != ActionTest || st.Timeout != DefaultTimeout {
+		parts = append(parts, "--timeout", st.Timeout.String())
+	}
+	for _, f := range []struct {
+		on   bool
+		name string
+	}{{st.Wait, "--wait"}, {st.WaitForJobs, "--wait-for-jobs"}, {st.Atomic, "--atomic"},
+		{st.CleanupOnFail, "--cleanup-on-fail"}, {st.NoHooks, "--no-hooks"}, {st.KeepHistory, "--keep-history"}} {
+		if f.on {
+			parts = append(parts, f.name)
+		}
+	}
+	for _, f := range st.Filter {
+		parts = append(parts, "--filter", f)
+	}
+	return strings.Join(parts, " ")
+}
+
+// ScenarioFile is the YAML form of a scenario (`hooklint simulate --scenario
+// FILE`); see README.md in this package. Decoding is strict: an unknown key
+// is an error. Paths are relative to the file.
+type ScenarioFile struct {
+	Release     string         `yaml:"release"`
+	Namespace   string         `yaml:"namespace"`
+	KubeVersion string         `yaml:"kubeVersion"`
+	APIVersions []string       `yaml:"apiVersions"`
+	Chart       string         `yaml:"chart"`
+	Timeout     *yamlDuration  `yaml:"timeout"`
+	Values      FileValues     `yaml:",inline"`
+	Inject      FileInjection  `yaml:",inline"`
+	Steps       []ScenarioStep `yaml:"steps"`
+}
+
+// FileValues are the value flags of a scenario file or step.
+type FileValues struct {
+	Values     []string `yaml:"values"`
+	Set        []string `yaml:"set"`
+	SetString  []string `yaml:"setString"`
+	SetFile    []string `yaml:"setFile"`
+	SetJSON    []string `yaml:"setJSON"`
+	SetLiteral []string `yaml:"setLiteral"`
+}
+
+func (v FileValues) empty() bool {
+	return len(v.Values)+len(v.Set)+len(v.SetString)+len(v.SetFile)+len(v.SetJSON)+len(v.SetLiteral) == 0
+}
+
+// FileInjection is the failure injection of a scenario file or step.
+type FileInjection struct {
+	Fail     []string `yaml:"fail"`
+	Hang     []string `yaml:"hang"`
+	Duration []string `yaml:"duration"`
+}
+
+// ScenarioStep is one step of a scenario file.
+type ScenarioStep struct {
+	Action        Action        `yaml:"action"`
+	Chart         string        `yaml:"chart"`
+	Install       bool          `yaml:"install"`
+	Revision      int           `yaml:"revision"`
+	Timeout       *yamlDuration `yaml:"timeout"`
+	Wait          bool          `yaml:"wait"`
+	WaitForJobs   bool          `yaml:"waitForJobs"`
+	Atomic        bool          `yaml:"atomic"`
+	CleanupOnFail bool          `yaml:"cleanupOnFail"`
+	NoHooks       bool          `yaml:"noHooks"`
+	KeepHistory   bool          `yaml:"keepHistory"`
+	Filter        []string      `yaml:"filter"`
+	Values        FileValues    `yaml:",inline"`
+	Inject        FileInjection `yaml:",inline"`
+}
+
+type yamlDuration struct{ d time.Duration }
+
+func (y *yamlDuration) UnmarshalYAML(n *yaml.Node) error {
+	var s string
+	if err := n.Decode(&s); err != nil {
+		return err
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return fmt.Errorf("line %d: %q is not a duration like 5m0s", n.Line, s)
+	}
+	y.d = d
+	return nil
+}
+
+// ParseScenarioFile decodes a scenario file strictly.
+func ParseScenarioFile(data []byte) (*ScenarioFile, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var f ScenarioFile
+	if err := dec.Decode(&f); err != nil {
+		return nil, err
+	}
+	if len(f.Steps) == 0 {
+		return nil, errors.New("no steps")
+	}
+	for i, st := range f.Steps {
+		switch st.Action {
+		case ActionInstall, ActionUpgrade, ActionRollback, ActionUninstall, ActionTest:
+		default:
+			return nil, fmt.Errorf("step %d: action %q: want install, upgrade, rollback, uninstall or test", i+1, st.Action)
+		}
+	}
+	return &f, nil
+}
+
+// ParseInjection parses --fail, --hang and --duration values.
+func ParseInjection(fail, hang, durations []string) (Outcomes, error) {
+	var o Outcomes
+	for _, s := range fail {
+		p, err := ParsePattern(s)
+		if err != nil {
+			return o, fmt.Errorf("--fail: %w", err)
+		}
+		o.Fail = append(o.Fail, p)
+	}
+	for _, s := range hang {
+		p, err := ParsePattern(s)
+		if err != nil {
+			return o, fmt.Errorf("--hang: %w", err)
+		}
+		o.Hang = append(o.Hang, p)
+	}
+	for _, s := range durations {
+		r, err := ParseDurationRule(s)
+		if err != nil {
+			return o, fmt.Errorf("--duration: %w", err)
+		}
+		o.Durations = append(o.Durations, r)
+	}
+	return o, nil
+}
+
+// LoadScenario reads a scenario file and loads its charts. defaultChart is
+// used by install and upgrade steps that name no chart (the CHART argument);
+// base holds the command line's settings, which the file's own keys
+// override, and base.Outcomes is added to the file's injection.
+func LoadScenario(path string, defaultChart string, base Scenario, defaultTimeout time.Duration) (*Scenario, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &render.InputError{Chart: path, Err: err}
+	}
+	f, err := ParseScenarioFile(data)
+	if err != nil {
+		return nil, &render.InputError{Chart: path, Err: fmt.Errorf("scenario: %w", err)}
+	}
+	dir := filepath.Dir(path)
+	rel := func(p string) string {
+		if p == "" || filepath.IsAbs(p) {
+			return p
+		}
+		return filepath.Join(dir, p)
+	}
+	sc := base
+	if f.Release != "" {
+		sc.Release = f.Release
+	}
+	if f.Namespace != "" {
+		sc.Namespace = f.Namespace
+	}
+	if f.KubeVersion != "" {
+		sc.KubeVersion = f.KubeVersion
+	}
+	sc.APIVersions = append(append([]string(nil), base.APIVersions...), f.APIVersions...)
+	inj, err := ParseInjection(f.Inject.Fail, f.Inject.Hang, f.Inject.Duration)
+	if err != nil {
+		return nil, &render.InputError{Chart: path, Err: err}
+	}
+	sc.Outcomes = base.Outcomes.merge(inj)
+	if f.Timeout != nil {
+		defaultTimeout = f.Timeout.d
+	}
+	chartDefault := rel(f.Chart)
+	if chartDefault == "" {
+		chartDefault = defaultChart
+	}
+	sc.Steps = nil
+	for i, fs := range f.Steps {
+		st := Step{
+			Action: fs.Action, Install: fs.Install, Revision: fs.Revision, Timeout: defaultTimeout,
+			Wait: fs.Wait, WaitForJobs: fs.WaitForJobs, Atomic: fs.Atomic, CleanupOnFail: fs.CleanupOnFail,
+			NoHooks: fs.NoHooks, KeepHistory: fs.KeepHistory, Filter: fs.Filter,
+		}
+		if fs.Timeout != nil {
+			st.Timeout = fs.Timeout.d
+		}
+		st.Outcomes, err = ParseInjection(fs.Inject.Fail, fs.Inject.Hang, fs.Inject.Duration)
+		if err != nil {
+			return nil, &render.InputError{Chart: path, Err: fmt.Errorf("step %d: %w", i+1, err)}
+		}
+		if st.Action == ActionInstall || st.Action == ActionUpgrade {
+			chart := rel(fs.Chart)
+			if chart == "" {
+				chart = chartDefault
+			}
+			if chart == "" {
+				return nil, &render.InputError{Chart: path, Err: fmt.Errorf("step %d: %s needs a chart (the step's chart, the file's chart or the CHART argument)", i+1, st.Action)}
+			}
+			vals := valueOptions(f.Values, rel)
+			sv := valueOptions(fs.Values, rel)
+			vals.ValueFiles = append(vals.ValueFiles, sv.ValueFiles...)
+			vals.Values = append(vals.Values, sv.Values...)
+			vals.StringValues = append(vals.StringValues, sv.StringValues...)
+			vals.FileValues = append(vals.FileValues, sv.FileValues...)
+			vals.JSONValues = append(vals.JSONValues, sv.JSONValues...)
+			vals.LiteralValues = append(vals.LiteralValues, sv.LiteralValues...)
+			ch, err := render.Load(chart, &render.Options{Values: vals, ReleaseName: sc.Release, Namespace: sc.Namespace, KubeVersion: sc.KubeVersion})
+			if err != nil {
+				return nil, err
+			}
+			st.Chart = ch
+			st.Args = append([]string{chart}, ValueArgs(vals)...)
+		}
+		sc.Steps = append(sc.Steps, st)
+	}
+	return &sc, nil
+}
+
+func valueOptions(v FileValues, rel func(string) string) values.Options {
+	o := values.Options{
+		Values: v.Set, StringValues: v.SetString, JSONValues: v.SetJSON, LiteralValues: v.SetLiteral,
+	}
+	for _, f := range v.Values {
+		o.ValueFiles = append(o.ValueFiles, rel(f))
+	}
+	for _, f := range v.SetFile {
+		// key=path: the path is relative to the scenario file too.
+		if k, p, ok := strings.Cut(f, "="); ok {
+			o.FileValues = append(o.FileValues, k+"="+rel(p))
+		} else {
+			o.FileValues = append(o.FileValues, f)
+		}
+	}
+	return o
+}
+
+// ValueArgs renders value options as helm flags, for command lines.
+func ValueArgs(v values.Options) []string {
+	var out []string
+	add := func(flag string, vals []string) {
+		for _, x := range vals {
+			out = append(out, flag, x)
+		}
+	}
+	add("-f", v.ValueFiles)
+	add("--set", v.Values)
+	add("--set-string", v.StringValues)
+	add("--set-file", v.FileValues)
+	add("--set-json", v.JSONValues)
+	add("--set-literal", v.LiteralValues)
+	return out
+}
+
+// testFilters parses helm test --filter values as cmd/helm/release_testing.go
+// does: "name=X" selects, "!name=X" excludes, anything else is ignored.
+func testFilters(filters []string) map[string][]string {
+	notName := regexp.MustCompile(`^!\s?name=`)
+	out := map[string][]string{}
+	for _, f := range filters {
+		for _, part := range strings.Split(f, ",") {
+			if strings.HasPrefix(part, "name=") {
+				out["name"] = append(out["name"], strings.TrimPrefix(part, "name="))
+			} else if notName.MatchString(part) {
+				out["!name"] = append(out["!name"], notName.ReplaceAllLiteralString(part, ""))
+			}
+		}
+	}
+	return out
+}
+
+// capabilities are the .Capabilities a step renders with: Helm's defaults,
+// the Kubernetes version, the extra API versions, and the groups and kinds of
+// the CRDs in the cluster and in the chart's crds/ (a real install discovers
+// them after installing crds/).
+func capabilities(kubeVersion string, apiVersions []string, crds []crdKind) (*chartutil.Capabilities, error) {
+	v := kubeVersion
+	if v == "" {
+		v = render.DefaultKubeVersion()
+	}
+	kv, err := chartutil.ParseKubeVersion(v)
+	if err != nil {
+		return nil, fmt.Errorf("invalid kube version %q: %w", v, err)
+	}
+	caps := chartutil.DefaultCapabilities.Copy()
+	caps.KubeVersion = *kv
+	caps.APIVersions = append(caps.APIVersions, apiVersions...)
+	for _, c := range crds {
+		gv := c.Group + "/" + c.Version
+		caps.APIVersions = append(caps.APIVersions, gv, gv+"/"+c.Kind)
+	}
+	return caps, nil
+}
