@@ -17,6 +17,9 @@ import (
 	"github.com/hooklint/hooklint/rules/hl1010"
 	"github.com/hooklint/hooklint/rules/hl1011"
 	"github.com/hooklint/hooklint/rules/hl3001"
+	"github.com/hooklint/hooklint/rules/hl5001"
+	"github.com/hooklint/hooklint/rules/hl5002"
+	"github.com/hooklint/hooklint/rules/hl5003"
 )
 
 // All is every rule, sorted by ID. Add a line here for a new rule; the
@@ -34,4 +37,7 @@ var All = []*lint.Analyzer{
 	hl1010.Analyzer,
 	hl1011.Analyzer,
 	hl3001.Analyzer,
+	hl5001.Analyzer,
+	hl5002.Analyzer,
+	hl5003.Analyzer,
 }
