@@ -17,6 +17,12 @@ import (
 	"github.com/hooklint/hooklint/rules/hl1010"
 	"github.com/hooklint/hooklint/rules/hl1011"
 	"github.com/hooklint/hooklint/rules/hl3001"
+	"github.com/hooklint/hooklint/rules/hl3002"
+	"github.com/hooklint/hooklint/rules/hl3003"
+	"github.com/hooklint/hooklint/rules/hl3004"
+	"github.com/hooklint/hooklint/rules/hl3005"
+	"github.com/hooklint/hooklint/rules/hl3006"
+	"github.com/hooklint/hooklint/rules/hl3007"
 	"github.com/hooklint/hooklint/rules/hl5001"
 	"github.com/hooklint/hooklint/rules/hl5002"
 	"github.com/hooklint/hooklint/rules/hl5003"
@@ -37,6 +43,12 @@ var All = []*lint.Analyzer{
 	hl1010.Analyzer,
 	hl1011.Analyzer,
 	hl3001.Analyzer,
+	hl3002.Analyzer,
+	hl3003.Analyzer,
+	hl3004.Analyzer,
+	hl3005.Analyzer,
+	hl3006.Analyzer,
+	hl3007.Analyzer,
 	hl5001.Analyzer,
 	hl5002.Analyzer,
 	hl5003.Analyzer,

@@ -105,8 +105,13 @@ func Analyze(objs []*hook.Object, hooks []*hook.Hook, releaseNS string, events [
 				continue
 			}
 			seen[e] = true
+			// An RBAC reference is reported only when what it follows from
+			// (the ServiceAccount, the binding) is there: one finding for
+			// the root cause.
+			broken := map[string]bool{}
 			for _, r := range refs {
-				if r.Optional {
+				if r.Optional || broken[r.Parent] {
+					broken[r.Key()] = true
 					continue
 				}
 				d := Dep{Consumer: c, Event: e, Ref: r, Status: External}
@@ -125,6 +130,9 @@ func Analyze(objs []*hook.Object, hooks []*hook.Hook, releaseNS string, events [
 						d.Status, d.Producer, d.DeletedAfter = st, p, after
 						first = false
 					}
+				}
+				if d.Status != OK {
+					broken[r.Key()] = true
 				}
 				out = append(out, d)
 			}
@@ -146,6 +154,9 @@ func classify(p *hook.Object, c *hook.Hook, e release.HookEvent, pos posFunc) (S
 		case release.HookPreDelete:
 			return ReleaseOnDelete, ""
 		case release.HookPostDelete:
+			if p.Kind == "StatefulSet" {
+				return OK, "" // uninstall does not delete volumeClaimTemplates' PVCs
+			}
 			if a := p.Annotation(hook.AnnotationResourcePolicy); a != nil && normalizedKeep(a.Value) {
 				return OK, "" // pkg/action/resource_policy.go filterManifestsToKeep
 			}

@@ -2,6 +2,7 @@ package lifecycle
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/hooklint/hooklint/internal/hook"
 )
@@ -20,7 +21,13 @@ type Ref struct {
 	// Through is the RoleBinding or ClusterRoleBinding that makes a
 	// Role/ClusterRole reference, nil otherwise.
 	Through *hook.Object
+	// Parent is, for RBAC references, the reference they follow from (the
+	// ServiceAccount, or the binding of a Role): "Kind/name".
+	Parent string
 }
+
+// Key is "Kind/name".
+func (r Ref) Key() string { return r.Kind + "/" + r.Name }
 
 // Pod reference kinds.
 const (
@@ -207,7 +214,7 @@ func RBACRefs(sa Ref, objs []*hook.Object, releaseNS string) []Ref {
 		if b.Kind == "ClusterRoleBinding" {
 			bn = ""
 		}
-		out = append(out, Ref{Kind: b.Kind, Name: b.Name, Namespace: bn, Via: b.Kind, At: sa.At})
+		out = append(out, Ref{Kind: b.Kind, Name: b.Name, Namespace: bn, Via: b.Kind, At: sa.At, Parent: sa.Key()})
 		rr, _ := b.Get("roleRef")
 		kind, name := str(mapping(rr)["kind"]), str(mapping(rr)["name"])
 		if name == "" || (kind != "Role" && kind != "ClusterRole") {
@@ -217,7 +224,7 @@ func RBACRefs(sa Ref, objs []*hook.Object, releaseNS string) []Ref {
 		if kind == "ClusterRole" {
 			rn = ""
 		}
-		out = append(out, Ref{Kind: kind, Name: name, Namespace: rn, Via: "roleRef", At: sa.At, Through: b})
+		out = append(out, Ref{Kind: kind, Name: name, Namespace: rn, Via: "roleRef", At: sa.At, Through: b, Parent: b.Kind + "/" + b.Name})
 	}
 	return out
 }
@@ -239,20 +246,40 @@ func Refs(o *hook.Object, objs []*hook.Object, releaseNS string) []Ref {
 }
 
 // Producers returns the objects among objs that r names, except dropped
-// hooks (Helm never creates them) and except self.
+// hooks (Helm never creates them) and except self. For a
+// PersistentVolumeClaim they include the StatefulSets whose
+// volumeClaimTemplates create it (<template>-<statefulset>-<ordinal>).
 func Producers(r Ref, objs []*hook.Object, self *hook.Object, releaseNS string) []*hook.Object {
 	var out []*hook.Object
 	for _, o := range objs {
-		if o == self || o.Kind != r.Kind || o.Name != r.Name {
-			continue
-		}
-		if o.Hook != nil && o.Hook.Dropped {
+		if o == self || (o.Hook != nil && o.Hook.Dropped) {
 			continue
 		}
 		if !clusterScoped(r.Kind) && ns(o, releaseNS) != r.Namespace {
 			continue
 		}
-		out = append(out, o)
+		if (o.Kind == r.Kind && o.Name == r.Name) || (r.Kind == KindPVC && claimsOf(o, r.Name)) {
+			out = append(out, o)
+		}
 	}
 	return out
+}
+
+// claimsOf reports whether StatefulSet o creates the PVC named claim.
+func claimsOf(o *hook.Object, claim string) bool {
+	if o.Kind != "StatefulSet" {
+		return false
+	}
+	vcts, _ := o.Get("spec", "volumeClaimTemplates")
+	for _, v := range list(vcts) {
+		meta := mapping(mapping(v)["metadata"])
+		prefix := str(meta["name"]) + "-" + o.Name + "-"
+		if str(meta["name"]) == "" || !strings.HasPrefix(claim, prefix) {
+			continue
+		}
+		if _, err := strconv.Atoi(claim[len(prefix):]); err == nil {
+			return true
+		}
+	}
+	return false
 }

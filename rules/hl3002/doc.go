@@ -1,0 +1,56 @@
+/*
+hl3002 (pre-delete-needs-release-resource): a pre-delete hook uses a release resource that a failed install never created
+
+# What it checks
+
+For every pre-delete hook, the objects its pod references (as HL3001 lists
+them) that the chart defines only as ordinary release resources.
+
+# Why it matters
+
+helm.sh/helm/v3 pkg/action/uninstall.go Run executes the pre-delete hooks
+before deleteRelease removes the release resources, so after a successful
+install they exist. But when the install failed in its pre-install hooks
+(pkg/action/install.go performInstall returns before creating resources)
+the release is stored as failed with none of its resources, and
+`helm uninstall` then runs the pre-delete hook against objects that were
+never created: it waits until --timeout, the release stays "uninstalling",
+and only `helm uninstall --no-hooks` clears it. --atomic installs hit this
+path on every failure.
+
+This is advice (info): most releases are uninstalled after a successful
+install.
+
+# How to fix
+
+Declare what a delete hook needs as pre-delete hooks with lower weights
+(delete policy before-hook-creation,hook-succeeded), and make delete hooks
+tolerate a partial install.
+
+# Example
+
+Bad:
+
+	kind: ServiceAccount
+	metadata:
+	  name: cleanup
+	---
+	kind: Job
+	metadata:
+	  annotations:
+	    "helm.sh/hook": pre-delete
+	spec:
+	  template:
+	    spec:
+	      serviceAccountName: cleanup
+
+Good:
+
+	kind: ServiceAccount
+	metadata:
+	  name: cleanup
+	  annotations:
+	    "helm.sh/hook": pre-delete
+	    "helm.sh/hook-weight": "-5"
+*/
+package hl3002

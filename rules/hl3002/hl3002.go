@@ -1,0 +1,41 @@
+package hl3002
+
+import (
+	_ "embed"
+
+	"helm.sh/helm/v3/pkg/release"
+
+	"github.com/hooklint/hooklint/internal/lifecycle"
+	"github.com/hooklint/hooklint/internal/lint"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports pre-delete-needs-release-resource.
+var Analyzer = &lint.Analyzer{
+	ID:       "HL3002",
+	Name:     "pre-delete-needs-release-resource",
+	Doc:      lint.MustDoc(doc),
+	Severity: lint.Info,
+	Run:      run,
+}
+
+func run(pass *lint.Pass) (any, error) {
+	evs := lifecycle.Events(pass.Release.Context, pass.Release.IsUpgrade)
+	for _, d := range lifecycle.Analyze(pass.Objects, pass.Hooks, pass.Release.Namespace, evs) {
+		if !(d.Status == lifecycle.ReleaseOnDelete && d.Event == release.HookPreDelete) {
+			continue
+		}
+		f := lint.Finding{
+			Pos:     d.Ref.At,
+			Object:  lint.ObjectRefOf(d.Consumer.Object),
+			Message: lifecycle.Describe(d.Ref) + " is a release resource: it exists on pre-delete only if the install got past its pre-install hooks; after a failed install " + lifecycle.Consequence(d.Ref, d.Consumer.Object, pass.Settings.Timeout) + " and the release cannot be uninstalled without --no-hooks",
+		}
+		if d.Producer != nil {
+			f.Related = []lint.Related{{Pos: d.Producer.PosOf("metadata", "name"), Message: lifecycle.Where(d.Producer)}}
+		}
+		pass.Report(f)
+	}
+	return nil, nil
+}

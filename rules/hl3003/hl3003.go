@@ -1,0 +1,41 @@
+package hl3003
+
+import (
+	_ "embed"
+
+	"helm.sh/helm/v3/pkg/release"
+
+	"github.com/hooklint/hooklint/internal/lifecycle"
+	"github.com/hooklint/hooklint/internal/lint"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports post-delete-needs-release-resource.
+var Analyzer = &lint.Analyzer{
+	ID:       "HL3003",
+	Name:     "post-delete-needs-release-resource",
+	Doc:      lint.MustDoc(doc),
+	Severity: lint.Error,
+	Run:      run,
+}
+
+func run(pass *lint.Pass) (any, error) {
+	evs := lifecycle.Events(pass.Release.Context, pass.Release.IsUpgrade)
+	for _, d := range lifecycle.Analyze(pass.Objects, pass.Hooks, pass.Release.Namespace, evs) {
+		if !(d.Status == lifecycle.ReleaseAfterUninstall && d.Event == release.HookPostDelete) {
+			continue
+		}
+		f := lint.Finding{
+			Pos:     d.Ref.At,
+			Object:  lint.ObjectRefOf(d.Consumer.Object),
+			Message: lifecycle.Describe(d.Ref) + " is a release resource, which uninstall deletes before the post-delete hooks: " + lifecycle.Consequence(d.Ref, d.Consumer.Object, pass.Settings.Timeout),
+		}
+		if d.Producer != nil {
+			f.Related = []lint.Related{{Pos: d.Producer.PosOf("metadata", "name"), Message: lifecycle.Where(d.Producer)}}
+		}
+		pass.Report(f)
+	}
+	return nil, nil
+}

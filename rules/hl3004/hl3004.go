@@ -1,0 +1,54 @@
+package hl3004
+
+import (
+	_ "embed"
+	"fmt"
+
+	"github.com/hooklint/hooklint/internal/lifecycle"
+	"github.com/hooklint/hooklint/internal/lint"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports hook-dependency-runs-later.
+var Analyzer = &lint.Analyzer{
+	ID:       "HL3004",
+	Name:     "hook-dependency-runs-later",
+	Doc:      lint.MustDoc(doc),
+	Severity: lint.Error,
+	Run:      run,
+}
+
+func run(pass *lint.Pass) (any, error) {
+	evs := lifecycle.Events(pass.Release.Context, pass.Release.IsUpgrade)
+	for _, d := range lifecycle.Analyze(pass.Objects, pass.Hooks, pass.Release.Namespace, evs) {
+		if !(d.Status == lifecycle.HookLater) {
+			continue
+		}
+		f := lint.Finding{
+			Pos:     d.Ref.At,
+			Object:  lint.ObjectRefOf(d.Consumer.Object),
+			Message: later(d, pass),
+		}
+		if d.Producer != nil {
+			f.Related = []lint.Related{{Pos: d.Producer.PosOf("metadata", "name"), Message: lifecycle.Where(d.Producer)}}
+		}
+		pass.Report(f)
+	}
+	return nil, nil
+}
+
+// later explains Helm's order between the consumer and the producer.
+func later(d lifecycle.Dep, pass *lint.Pass) string {
+	c, p := d.Consumer, d.Producer.Hook
+	why := fmt.Sprintf("weight %d > %d", p.Weight, c.Weight)
+	if p.Weight == c.Weight {
+		why = fmt.Sprintf("equal weight %d, and Helm orders by name, not kind: %q sorts before %q", c.Weight, c.Object.Name, p.Object.Name)
+		if p.Object.Name == c.Object.Name {
+			why = fmt.Sprintf("equal weight %d and equal name, and %s comes after %s in Helm's kind order", c.Weight, p.Object.Kind, c.Object.Kind)
+		}
+	}
+	return fmt.Sprintf("%s is a %s hook that Helm creates after this one (%s): %s",
+		lifecycle.Describe(d.Ref), d.Event, why, lifecycle.Consequence(d.Ref, d.Consumer.Object, pass.Settings.Timeout))
+}
