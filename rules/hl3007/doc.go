@@ -43,10 +43,10 @@ Bad:
 
 Good:
 
-	      containers:
-	        - envFrom:
-	            - secretRef:
-	                name: external-creds
-	                optional: true
+	containers:
+	  - envFrom:
+	      - secretRef:
+	          name: external-creds
+	          optional: true
 */
 package hl3007
