@@ -39,7 +39,7 @@ func Path() (string, error) {
 		cmd := exec.Command("go", "build", "-o", bin, "helm.sh/helm/v3/cmd/helm")
 		cmd.Dir = root
 		if out, err := cmd.CombinedOutput(); err != nil {
-			once.err = fmt.Errorf("go build helm: %v: %s", err, out)
+			once.err = fmt.Errorf("go build helm: %w: %s", err, out)
 			return
 		}
 		once.path = bin

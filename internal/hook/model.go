@@ -146,7 +146,7 @@ func EventNames() []string {
 // events mirrors the unexported map in helm.sh/helm/v3
 // pkg/releaseutil/manifest_sorter.go; TestEventsMatchHelm checks it against
 // SortManifests.
-var events = map[string]release.HookEvent{
+var events = map[string]release.HookEvent{ //nolint:gochecknoglobals // read-only mirror of an unexported Helm map
 	release.HookPreInstall.String():   release.HookPreInstall,
 	release.HookPostInstall.String():  release.HookPostInstall,
 	release.HookPreDelete.String():    release.HookPreDelete,

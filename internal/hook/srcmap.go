@@ -39,7 +39,9 @@ func parseTemplate(src string) []tline {
 	hasAction := false
 	inAction := false
 	flushLine := func() {
-		parts := append(cur, lit.String())
+		parts := make([]string, 0, len(cur)+1)
+		parts = append(parts, cur...)
+		parts = append(parts, lit.String())
 		lit.Reset()
 		cur = nil
 		// Trim like the comparison does: leading space of the first part,
