@@ -109,6 +109,7 @@ func (o *Object) GroupResource() schema.GroupResource {
 // recordings use (see ../shared/oracle/README.md): verb, resource, namespace
 // and name, and the HTTP status the API server answers.
 type Call struct {
+	Step     int           `json:"step"` // the scenario step that sent it
 	At       time.Duration `json:"at"`
 	Verb     string        `json:"verb"` // create, patch, delete
 	Resource string        `json:"resource"`
@@ -131,6 +132,14 @@ type Cluster struct {
 	objects    map[Key]*Object
 	namespaces map[string]bool
 	calls      []Call
+	step       int
+}
+
+// SetStep tags the calls that follow with a step index.
+func (c *Cluster) SetStep(step int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.step = step
 }
 
 // systemNamespaces exist in every cluster.
@@ -197,7 +206,7 @@ func (c *Cluster) Calls() []Call {
 }
 
 func (c *Cluster) record(verb string, o *Object, code int) {
-	c.calls = append(c.calls, Call{At: c.clock.Now(), Verb: verb, Resource: resourceName(o), Key: o.Key, Code: code, Origin: o.Origin})
+	c.calls = append(c.calls, Call{Step: c.step, At: c.clock.Now(), Verb: verb, Resource: resourceName(o), Key: o.Key, Code: code, Origin: o.Origin})
 }
 
 // resourceName is the resource as the audit log names it: plural, and

@@ -137,6 +137,7 @@ func (s *simulation) runStep(idx int, st Step) (sr StepResult, err error) {
 	s.step, s.action = idx, st.Action
 	s.outcomes = s.sc.Outcomes.merge(st.Outcomes)
 	s.mu.Unlock()
+	s.cluster.SetStep(idx)
 	sr = StepResult{Index: idx, Action: st.Action, Command: st.command(s.sc.Release, s.sc.Namespace), Start: s.clock.Now()}
 
 	crds := s.cluster.crdKinds()
