@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/hooklint/hooklint/internal/golden"
+	"github.com/hooklint/hooklint/internal/render"
 )
 
 // cmdTestCase is one in-process hooklint run, as Helm's cmd tests.
@@ -86,5 +88,26 @@ func TestDeterministic(t *testing.T) {
 		if out.String() != first {
 			t.Fatalf("run %d differs from run 0", i)
 		}
+	}
+}
+
+// TestBinaryDefaultKubeVersion builds hooklint as users do and checks that
+// its default Kubernetes version comes from the linked client-go (build
+// information), equal to what test binaries use.
+func TestBinaryDefaultKubeVersion(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := filepath.Join(t.TempDir(), "hooklint")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	out, err := exec.Command(bin, "version").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "kubernetes " + render.DefaultKubeVersion() + " (default --kube-version)"
+	if !strings.Contains(string(out), want) {
+		t.Errorf("hooklint version printed\n%s\nwant a line %q", out, want)
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	yaml "go.yaml.in/yaml/v3"
+	"helm.sh/helm/v3/pkg/cli/values"
 
 	"github.com/hooklint/hooklint/internal/corpus"
 	"github.com/hooklint/hooklint/internal/helmtool"
@@ -204,4 +205,102 @@ func fixtureOptions(dir string, o *render.Options) error {
 	o.Values.Values = cfg.Set
 	o.KubeVersion = cfg.KubeVersion
 	return nil
+}
+
+// TestFlagsMatchHelmTemplate renders one fixture with Helm's flags, each
+// spelled as hooklint and helm template take them, and compares.
+func TestFlagsMatchHelmTemplate(t *testing.T) {
+	root, err := corpus.RepoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	helm, err := helmtool.Path()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(root, "testdata", "charts", "flags")
+	tests := []struct {
+		name string
+		opts render.Options
+	}{
+		{name: "defaults"},
+		{name: "values file", opts: render.Options{Values: values.Options{ValueFiles: []string{filepath.Join(dir, "override.yaml")}}}},
+		{name: "set", opts: render.Options{Values: values.Options{Values: []string{"weight=7,events=post-install", "sub.enabled=false", "tags.extras=true"}}}},
+		{name: "set-string", opts: render.Options{Values: values.Options{StringValues: []string{"weight=010"}}}},
+		{name: "set-json", opts: render.Options{Values: values.Options{JSONValues: []string{`extraHook={"event":"test","n":1}`}}}},
+		{name: "set-literal", opts: render.Options{Values: values.Options{LiteralValues: []string{"policy=hook-succeeded,hook-failed"}}}},
+		{name: "set-file", opts: render.Options{Values: values.Options{FileValues: []string{"image=" + filepath.Join(dir, "image.txt")}}}},
+		{name: "release and namespace", opts: render.Options{ReleaseName: "rel", Namespace: "ns"}},
+		{name: "kube version", opts: render.Options{KubeVersion: "v1.31.2"}},
+		{name: "kube version too old", opts: render.Options{KubeVersion: "1.20.0"}},
+		{name: "api versions", opts: render.Options{APIVersions: []string{"example.com/v1"}}},
+		{name: "is-upgrade", opts: render.Options{IsUpgrade: true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			compareFlags(t, helm, dir, tt.opts)
+		})
+	}
+}
+
+func compareFlags(t *testing.T, helm, dir string, opts render.Options) {
+	t.Helper()
+	name := opts.ReleaseName
+	if name == "" {
+		name = "release-name"
+	}
+	kube := opts.KubeVersion
+	if kube == "" {
+		kube = render.DefaultKubeVersion()
+	}
+	args := []string{"template", name, dir, "--kube-version", kube}
+	if opts.Namespace != "" {
+		args = append(args, "--namespace", opts.Namespace)
+	}
+	for _, f := range opts.Values.ValueFiles {
+		args = append(args, "-f", f)
+	}
+	for flag, vs := range map[string][]string{
+		"--set": opts.Values.Values, "--set-string": opts.Values.StringValues, "--set-json": opts.Values.JSONValues,
+		"--set-literal": opts.Values.LiteralValues, "--set-file": opts.Values.FileValues, "--api-versions": opts.APIVersions,
+	} {
+		for _, v := range vs {
+			args = append(args, flag, v)
+		}
+	}
+	if opts.IsUpgrade {
+		args = append(args, "--is-upgrade")
+	}
+	cmd := exec.Command(helm, args...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	helmErr := cmd.Run()
+
+	var ours *hook.Set
+	c, err := render.Load(dir, &opts)
+	if err == nil {
+		var r *render.Rendered
+		if r, err = render.Render(c, &opts, render.Install); err == nil {
+			ours, err = hook.Extract(dir, r, c.Sources)
+		}
+	}
+	switch {
+	case helmErr != nil && err != nil:
+		return
+	case helmErr != nil:
+		t.Fatalf("helm %v failed but hooklint rendered: %s", args, stderr.String())
+	case err != nil:
+		t.Fatalf("hooklint failed but helm %v rendered: %v", args, err)
+	}
+	theirs, err := hook.ExtractStream("helm", stdout.String(), name, opts.Namespace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(ids(theirs), ids(ours)); diff != "" {
+		t.Errorf("helm %v: hook set differs (-helm +hooklint):\n%s", args, diff)
+	}
+	if len(ids(ours)) == 0 {
+		t.Errorf("helm %v: no hook to compare", args)
+	}
 }

@@ -71,12 +71,17 @@ type Rendered struct {
 
 const defaultReleaseName = "release-name"
 
+//go:generate go run genkube.go
+
 // DefaultKubeVersion is the Kubernetes version a released Helm binary
 // assumes for .Capabilities.KubeVersion when none is given: Helm's Makefile
 // sets chartutil.k8sVersionMajor/Minor from the k8s.io/client-go module it is
 // built with (client-go v0.X.Y -> Kubernetes v1.X.0). A Helm built without
 // those ldflags (a library, `go tool helm`) would say v1.20.0 instead; we
-// derive the value from the client-go hooklint is linked with.
+// derive the value from the client-go hooklint is linked with: from the
+// binary's build information, or, where a binary has none (test binaries),
+// from kubeversion_gen.go, which `go generate` writes from go.mod and
+// TestDefaultKubeVersionFollowsClientGo keeps in step.
 func DefaultKubeVersion() string {
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		for _, d := range bi.Deps {
@@ -92,7 +97,7 @@ func DefaultKubeVersion() string {
 			}
 		}
 	}
-	return chartutil.DefaultCapabilities.KubeVersion.Version
+	return clientGoKubeVersion
 }
 
 // kubeFromClientGo maps a client-go module version to the Kubernetes version
