@@ -16,6 +16,8 @@ import (
 	"github.com/hooklint/hooklint/rules/hl1009"
 	"github.com/hooklint/hooklint/rules/hl1010"
 	"github.com/hooklint/hooklint/rules/hl1011"
+	"github.com/hooklint/hooklint/rules/hl1012"
+	"github.com/hooklint/hooklint/rules/hl1013"
 	"github.com/hooklint/hooklint/rules/hl3001"
 	"github.com/hooklint/hooklint/rules/hl3002"
 	"github.com/hooklint/hooklint/rules/hl3003"
@@ -42,6 +44,8 @@ var All = []*lint.Analyzer{
 	hl1009.Analyzer,
 	hl1010.Analyzer,
 	hl1011.Analyzer,
+	hl1012.Analyzer,
+	hl1013.Analyzer,
 	hl3001.Analyzer,
 	hl3002.Analyzer,
 	hl3003.Analyzer,

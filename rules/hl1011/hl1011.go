@@ -2,6 +2,8 @@ package hl1011
 
 import (
 	_ "embed"
+	"fmt"
+	"strings"
 
 	"github.com/hooklint/hooklint/internal/hook"
 	"github.com/hooklint/hooklint/internal/lint"
@@ -26,6 +28,10 @@ var effects = map[string]string{
 	hook.AnnotationOutputLog:    "no logs are printed",
 }
 
+// keep is helm.sh/resource-policy's value (helm.sh/helm/v3 pkg/kube
+// resource_policy.go KeepPolicy), often put in the delete policy by mistake.
+const keep = "keep"
+
 func run(pass *lint.Pass) (any, error) {
 	for _, o := range pass.Objects {
 		if o.Hook != nil {
@@ -36,7 +42,11 @@ func run(pass *lint.Pass) (any, error) {
 			if !ok {
 				continue
 			}
-			pass.Reportf(a.KeyAt, o, "%s has no effect: this %s has no helm.sh/hook annotation, so Helm installs it as a normal release resource and %s", a.Key, o.Kind, eff)
+			msg := fmt.Sprintf("%s has no effect: this %s has no helm.sh/hook annotation, so Helm installs it as a normal release resource and %s", a.Key, o.Kind, eff)
+			if a.Key == hook.AnnotationDeletePolicy && strings.EqualFold(strings.TrimSpace(a.Value), keep) {
+				msg += fmt.Sprintf("; to keep it on uninstall, write %s: %s", hook.AnnotationResourcePolicy, keep)
+			}
+			pass.Reportf(a.KeyAt, o, "%s", msg)
 		}
 	}
 	return nil, nil

@@ -1,0 +1,89 @@
+package hl1013
+
+import (
+	_ "embed"
+	"fmt"
+
+	"helm.sh/helm/v3/pkg/release"
+
+	"github.com/hooklint/hooklint/internal/hook"
+	"github.com/hooklint/hooklint/internal/lint"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports hooks that nothing deletes after they ran.
+var Analyzer = &lint.Analyzer{
+	ID:       "HL1013",
+	Name:     "hook-never-deleted",
+	Doc:      lint.MustDoc(doc),
+	Severity: lint.Info,
+	Run:      run,
+}
+
+func run(pass *lint.Pass) (any, error) {
+	for _, h := range pass.Hooks {
+		if h.Dropped || h.Object.Kind == "CustomResourceDefinition" {
+			continue // dropped: never created; CRDs: no policy ever deletes them
+		}
+		if h.HasDeletePolicy(release.HookSucceeded) || h.HasDeletePolicy(release.HookFailed) {
+			continue
+		}
+		e, onDelete := deleteEvent(h)
+		if !onDelete && !finished(h) {
+			continue // an object meant to outlive its hook phase, or a test left for its logs
+		}
+		at := h.Annotation.KeyAt
+		if h.DeleteAnnotation != nil {
+			at = h.DeleteAnnotation.ValAt
+		}
+		what := fmt.Sprintf("hook %s %q has no hook-succeeded or hook-failed delete policy", h.Object.Kind, nameOf(h.Object))
+		if onDelete {
+			pass.Report(lint.Finding{
+				Pos: at, Object: lint.ObjectRefOf(h.Object), Severity: lint.Warning,
+				Message: fmt.Sprintf("%s and runs in %s: it stays in the cluster after helm uninstall, and with the release gone nothing will ever delete it", what, e),
+			})
+			continue
+		}
+		msg := what + ": it stays in the cluster after it runs, and helm uninstall does not delete it (hooks are not release resources)"
+		if h.HasDeletePolicy(release.HookBeforeHookCreation) {
+			msg += "; before-hook-creation only replaces it on its next run"
+		}
+		pass.Reportf(at, h.Object, "%s", msg)
+	}
+	return nil, nil
+}
+
+// finished reports whether h leaves a finished workload behind: a Job or
+// Pod run by install, upgrade or rollback. Test Pods are left alone: `helm
+// test --logs` (v3) reads their logs after the run, and before-hook-creation
+// replaces them on the next `helm test`.
+func finished(h *hook.Hook) bool {
+	if k := h.Object.Kind; k != "Job" && k != "Pod" {
+		return false
+	}
+	for _, e := range h.Events {
+		if e != release.HookTest {
+			return true
+		}
+	}
+	return false
+}
+
+// deleteEvent returns the hook's first uninstall event.
+func deleteEvent(h *hook.Hook) (string, bool) {
+	for _, e := range h.Events {
+		if e == release.HookPreDelete || e == release.HookPostDelete {
+			return e.String(), true
+		}
+	}
+	return "", false
+}
+
+func nameOf(o *hook.Object) string {
+	if o.Name == "" && o.GenerateName != "" {
+		return o.GenerateName + "*"
+	}
+	return o.Name
+}
