@@ -10,6 +10,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -42,3 +43,34 @@ func Assert(t testing.TB, path string, got []byte) {
 
 // Updating reports whether -update is set.
 func Updating() bool { return *update }
+
+// AssertSection compares the lines between the marker lines start and end
+// (exclusive) of the file at path with got, or rewrites them under -update.
+// It keeps generated parts of hand-written files, such as the README, real.
+func AssertSection(t testing.TB, path, start, end string, got string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	i := strings.Index(text, start)
+	j := strings.Index(text, end)
+	if i < 0 || j < i {
+		t.Fatalf("%s: markers %q ... %q not found", path, start, end)
+	}
+	i += len(start)
+	if !strings.HasSuffix(got, "\n") {
+		got += "\n"
+	}
+	cur := strings.TrimPrefix(text[i:j], "\n")
+	if *update {
+		if err := os.WriteFile(path, []byte(text[:i]+"\n"+got+text[j:]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if diff := cmp.Diff(cur, got); diff != "" {
+		t.Errorf("%s: section after %q is out of date (-want +got; -update rewrites it):\n%s", path, start, diff)
+	}
+}
