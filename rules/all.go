@@ -18,6 +18,17 @@ import (
 	"github.com/hooklint/hooklint/rules/hl1011"
 	"github.com/hooklint/hooklint/rules/hl1012"
 	"github.com/hooklint/hooklint/rules/hl1013"
+	"github.com/hooklint/hooklint/rules/hl2001"
+	"github.com/hooklint/hooklint/rules/hl2002"
+	"github.com/hooklint/hooklint/rules/hl2003"
+	"github.com/hooklint/hooklint/rules/hl2004"
+	"github.com/hooklint/hooklint/rules/hl2005"
+	"github.com/hooklint/hooklint/rules/hl2006"
+	"github.com/hooklint/hooklint/rules/hl2007"
+	"github.com/hooklint/hooklint/rules/hl2008"
+	"github.com/hooklint/hooklint/rules/hl2009"
+	"github.com/hooklint/hooklint/rules/hl2010"
+	"github.com/hooklint/hooklint/rules/hl2011"
 	"github.com/hooklint/hooklint/rules/hl3001"
 	"github.com/hooklint/hooklint/rules/hl3002"
 	"github.com/hooklint/hooklint/rules/hl3003"
@@ -46,6 +57,17 @@ var All = []*lint.Analyzer{
 	hl1011.Analyzer,
 	hl1012.Analyzer,
 	hl1013.Analyzer,
+	hl2001.Analyzer,
+	hl2002.Analyzer,
+	hl2003.Analyzer,
+	hl2004.Analyzer,
+	hl2005.Analyzer,
+	hl2006.Analyzer,
+	hl2007.Analyzer,
+	hl2008.Analyzer,
+	hl2009.Analyzer,
+	hl2010.Analyzer,
+	hl2011.Analyzer,
 	hl3001.Analyzer,
 	hl3002.Analyzer,
 	hl3003.Analyzer,

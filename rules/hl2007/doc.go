@@ -1,0 +1,49 @@
+/*
+hl2007 (job-hook-no-deadline): a hook Job without activeDeadlineSeconds can hold the release until --timeout
+
+# What it checks
+
+Job hooks without spec.activeDeadlineSeconds. When backoffLimit is not set
+either, the message adds that the default backoffLimit (6) keeps a failing
+Job retrying for at least 10m30s, longer than Helm's default --timeout.
+
+# Why it matters
+
+helm.sh/helm/v3 pkg/action/hooks.go execHook waits for a Job hook until it
+completes or fails, at most --timeout, and never deletes it on timeout. A
+pod stuck on a dead database or an image pull holds the install or upgrade
+for the whole --timeout, Helm's error says only "timed out waiting for the
+condition", and the Job keeps running afterwards. A deadline turns that
+into a prompt "DeadlineExceeded" failure of the Job itself.
+
+This is advice (info), and it fires on most charts: few hook Jobs set a
+deadline. Disable it where --timeout is the intended bound.
+
+# How to fix
+
+Set spec.activeDeadlineSeconds below the --timeout (and an explicit small
+backoffLimit).
+
+# Example
+
+Bad:
+
+	kind: Job
+	metadata:
+	  annotations:
+	    "helm.sh/hook": pre-upgrade
+	spec:
+	  template:
+
+Good:
+
+	kind: Job
+	metadata:
+	  annotations:
+	    "helm.sh/hook": pre-upgrade
+	spec:
+	  activeDeadlineSeconds: 240
+	  backoffLimit: 2
+	  template:
+*/
+package hl2007
