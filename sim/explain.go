@@ -181,18 +181,32 @@ func (x *explainer) event() string {
 // eventContext is the hook event, weight and reason for the events of one
 // call.
 type eventContext struct {
-	hook   string
-	weight *int
-	reason string
+	hook     string
+	weight   *int
+	hookPath string
+	reason   string
 }
 
 func (c eventContext) event(t EventType, o *Object) Event {
-	return Event{Type: t, Hook: c.hook, Weight: c.weight, Object: o.Key, Origin: o.Origin, Reason: c.reason}
+	return Event{Type: t, Hook: c.hook, Weight: c.weight, HookPath: c.hookPath, Object: o.Key, Origin: o.Origin, Reason: c.reason}
 }
 
 func (x *explainer) ctx(h *hookInfo, reason string) eventContext {
 	w := h.Weight
-	return eventContext{hook: x.event(), weight: &w, reason: reason}
+	return eventContext{hook: x.event(), weight: &w, hookPath: h.Path, reason: reason}
+}
+
+// onBuildFailed explains a hook Helm's builder rejects: execHook returns the
+// error before sending anything for it.
+func (x *explainer) onBuildFailed(h *hookInfo) eventContext {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.state != stateCleanupFailed && x.state != stateCleanupSucceeded {
+		x.advance(h)
+	}
+	c := x.ctx(h, "Helm cannot build the hook's manifest: nothing is sent for it and execHook stops")
+	x.state = stateIdle
+	return c
 }
 
 // current is the context of h in the running event, for wait events.

@@ -66,6 +66,11 @@ func (k *kube3) Build(reader io.Reader, _ bool) (kube.ResourceList, error) {
 	}
 	infos, err := k.s.kc.Build(bytes.NewReader(data), false)
 	if err != nil {
+		if h := k.s.explain.hookByManifest(string(data)); h != nil {
+			ev := k.s.explain.onBuildFailed(h).event(EventFailed, &Object{Key: Key{Kind: h.Kind, Name: h.Name}, Origin: OriginHook})
+			ev.Error = err.Error()
+			k.s.emit(ev)
+		}
 		return nil, err
 	}
 	k.s.tag(infos, string(data))
@@ -366,6 +371,7 @@ type hookWait struct {
 	waited  bool // a Job or Pod: Helm watched it
 	reason  string
 	pending string
+	refs    []Ref
 }
 
 // watchHook decides what Helm's watchUntilReady sees for one resource
@@ -388,7 +394,7 @@ func (s *simulation) watchHook(o *Object, start, timeout time.Duration) hookWait
 	}
 	r := cur.Exec
 	if len(r.Pending) > 0 {
-		w.pending = r.Reason
+		w.pending, w.refs = r.Reason, r.Pending
 	}
 	if r.Forever || (timeout > 0 && r.EndsAt() > start+timeout) {
 		if timeout <= 0 {
@@ -441,12 +447,14 @@ func (w hookWait) emit(s *simulation, t tag) {
 	wait.Reason = "waits for " + what
 	if w.pending != "" {
 		wait.Reason += "; " + w.pending
+		wait.Refs = w.refs
 	}
 	s.emitAt(wait, w.start)
 	done := ctx.event(EventReady, w.obj)
 	if w.err != nil {
 		done.Type = EventFailed
 		done.Error = w.err.Error()
+		done.Refs = w.refs
 	}
 	done.Reason = w.reason
 	s.emitAt(done, w.end)

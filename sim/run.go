@@ -380,7 +380,7 @@ func (s *simulation) leftovers() []Leftover {
 			continue
 		}
 		l := Leftover{Object: o.Key, Origin: o.Origin, HookPath: o.HookPath}
-		if o.Exec != nil {
+		if o.Exec != nil && (o.Kind == "Job" || o.Kind == "Pod") {
 			l.Phase = o.Exec.Phase(s.clock.Now())
 		}
 		switch o.Origin {
@@ -429,7 +429,7 @@ func hookLeftoverReason(o *Object, p Phase) string {
 		b.WriteString(strings.ToLower(p.String()))
 	}
 	if contains(o.HookPolicies, string(release.HookBeforeHookCreation)) {
-		b.WriteString("; before-hook-creation deletes it on the next run")
+		b.WriteString("; before-hook-creation deletes it only when a hook of that name runs again")
 	}
 	return b.String()
 }

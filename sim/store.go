@@ -1,8 +1,6 @@
 package sim
 
 import (
-	"fmt"
-
 	"helm.sh/helm/v3/pkg/release"
 	"helm.sh/helm/v3/pkg/storage/driver"
 )
@@ -75,5 +73,5 @@ func statusReason(rls *release.Release) string {
 	if rls.Info.Description == "" {
 		return ""
 	}
-	return fmt.Sprintf("%q", oneLine(rls.Info.Description))
+	return oneLine(rls.Info.Description)
 }

@@ -39,11 +39,15 @@ type Event struct {
 	Type   EventType
 	Hook   string // the hook event (pre-install, ...), "" for release resources and status
 	Weight *int   // the hook's weight, nil when not a hook
-	Object Key    // the object, zero for status events
-	Origin Origin
-	Code   int    // the API server's HTTP status for create, update and delete
-	Reason string // why it happened (explain.go)
-	Error  string // the error, for failed events
+	// HookPath is the Helm path of the hook's template
+	// (chart/templates/x.yaml), for hook events.
+	HookPath string
+	Object   Key // the object, zero for status events
+	Origin   Origin
+	Code     int    // the API server's HTTP status for create, update and delete
+	Reason   string // why it happened (explain.go)
+	Refs     []Ref  // references a pod waited for that do not exist (wait, failed)
+	Error    string // the error, for failed events
 
 	// Release, Revision and Status are set for status events.
 	Release  string

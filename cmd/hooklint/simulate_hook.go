@@ -8,5 +8,5 @@ import (
 
 // addSimulate adds the simulate command (sim/) to root.
 func addSimulate(root *cobra.Command, stdout, stderr io.Writer) {
-	_, _, _ = root, stdout, stderr
+	root.AddCommand(newSimulateCmd(stdout, stderr))
 }

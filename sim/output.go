@@ -1,0 +1,342 @@
+package sim
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+)
+
+// SchemaVersion names the JSON form of a Result (WriteJSON); it changes when
+// a field changes meaning or goes away (README.md documents it).
+const SchemaVersion = "hooklint.simulate/v1"
+
+// WriteText writes the timeline for people: one line per event with the
+// virtual time, step, hook event and weight, action, object, the API
+// server's answer and the reason; each step's outcome with Helm's error
+// text; and what is left in the cluster.
+func WriteText(w io.Writer, r *Result) error {
+	ew := &errWriter{w: w}
+	ew.printf("hooklint simulate: helm %s (pkg/action) against a fake cluster, Kubernetes %s, virtual time\n", r.Helm, r.KubeVersion)
+	ew.printf("release %q in namespace %q\n", r.Release, r.Namespace)
+	for _, st := range r.Steps {
+		ew.printf("\nstep %d: %s\n", st.Index, st.Command)
+		tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "  TIME\tSTEP\tHOOK\tACTION\tOBJECT\tRESULT\tREASON")
+		for _, ev := range r.Events {
+			if ev.Step != st.Index {
+				continue
+			}
+			fmt.Fprintf(tw, "  %s\t%d\t%s\t%s\t%s\t%s\t%s\n", FormatTime(ev.At), ev.Step, hookColumn(ev), ev.Type, objectColumn(ev), resultColumn(ev), reasonColumn(ev))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		if st.Failed() {
+			ew.printf("  => exit 1 at %s: Error: %s\n", FormatTime(st.End), indentRest(strings.TrimRight(st.Err, "\n"), "     "))
+		} else {
+			ew.printf("  => exit 0 at %s", FormatTime(st.End))
+			if st.Status != "" {
+				ew.printf(": release %s v%d %s", st.Release, st.Revision, st.Status)
+			} else {
+				ew.printf(": release %s uninstalled", r.Release)
+			}
+			ew.printf("\n")
+		}
+	}
+	ew.printf("\nleft in the cluster:")
+	if len(r.Leftovers) == 0 {
+		ew.printf(" nothing\n")
+	} else {
+		ew.printf("\n")
+		tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+		for _, l := range r.Leftovers {
+			phase := l.Phase.String()
+			if phase == "" {
+				phase = "-"
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", l.Object, l.Origin, phase, l.Reason)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	failed := 0
+	for _, st := range r.Steps {
+		if st.Failed() {
+			failed++
+		}
+	}
+	if failed == 0 {
+		ew.printf("\nresult: every helm command succeeded (%s of virtual time)\n", FormatTime(lastEnd(r)))
+	} else {
+		ew.printf("\nresult: %d of %d helm commands failed (%s of virtual time)\n", failed, len(r.Steps), FormatTime(lastEnd(r)))
+	}
+	return ew.err
+}
+
+func lastEnd(r *Result) time.Duration {
+	if len(r.Steps) == 0 {
+		return 0
+	}
+	return r.Steps[len(r.Steps)-1].End
+}
+
+func hookColumn(ev Event) string {
+	if ev.Hook == "" {
+		return "-"
+	}
+	if ev.Weight == nil {
+		return ev.Hook
+	}
+	return ev.Hook + " " + strconv.Itoa(*ev.Weight)
+}
+
+func objectColumn(ev Event) string {
+	if ev.Type == EventStatus {
+		return fmt.Sprintf("release %s v%d", ev.Release, ev.Revision)
+	}
+	if ev.Object.Kind == "" {
+		return "-"
+	}
+	return ev.Object.String()
+}
+
+func resultColumn(ev Event) string {
+	switch ev.Type {
+	case EventStatus:
+		return ev.Status
+	case EventCreate, EventUpdate, EventDelete:
+		if ev.Code == 0 {
+			return "-"
+		}
+		return strconv.Itoa(ev.Code) + " " + codeText(ev.Type, ev.Code)
+	}
+	return "-"
+}
+
+func codeText(t EventType, code int) string {
+	switch {
+	case code == 201:
+		return "created"
+	case code == 200 && t == EventDelete:
+		return "deleted"
+	case code == 200:
+		return "patched"
+	case code == 409:
+		return "already exists"
+	case code == 422:
+		return "invalid"
+	case code == 404:
+		return "not found"
+	case code == 403:
+		return "forbidden"
+	}
+	return "error"
+}
+
+func reasonColumn(ev Event) string {
+	s := ev.Reason
+	if ev.Error != "" {
+		if s != "" {
+			s += "; "
+		}
+		s += "error: " + oneLine(ev.Error)
+	}
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func indentRest(s, indent string) string {
+	return strings.ReplaceAll(s, "\n", "\n"+indent)
+}
+
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
+}
+
+func (e *errWriter) printf(format string, args ...any) {
+	fmt.Fprintf(e, format, args...)
+}
+
+// jsonResult is the JSON form of a Result (schema SchemaVersion). Times are
+// virtual seconds since the start of the scenario.
+type jsonResult struct {
+	SchemaVersion string         `json:"schemaVersion"`
+	Helm          string         `json:"helm"`
+	KubeVersion   string         `json:"kubeVersion"`
+	Release       string         `json:"release"`
+	Namespace     string         `json:"namespace"`
+	Failed        bool           `json:"failed"`
+	Steps         []jsonStep     `json:"steps"`
+	Events        []jsonEvent    `json:"events"`
+	Calls         []jsonCall     `json:"calls"`
+	Leftovers     []jsonLeftover `json:"leftovers"`
+}
+
+type jsonStep struct {
+	Index    int     `json:"index"`
+	Action   Action  `json:"action"`
+	Command  string  `json:"command"`
+	Start    float64 `json:"start"`
+	End      float64 `json:"end"`
+	ExitCode int     `json:"exitCode"`
+	Error    string  `json:"error,omitempty"`
+	Release  string  `json:"release,omitempty"`
+	Revision int     `json:"revision,omitempty"`
+	Status   string  `json:"status,omitempty"`
+	Info     string  `json:"info,omitempty"`
+}
+
+type jsonEvent struct {
+	At       float64   `json:"at"`
+	Step     int       `json:"step"`
+	Type     EventType `json:"type"`
+	Hook     string    `json:"hook,omitempty"`
+	Weight   *int      `json:"weight,omitempty"`
+	HookPath string    `json:"hookPath,omitempty"`
+	Object   *Key      `json:"object,omitempty"`
+	Origin   *Origin   `json:"origin,omitempty"`
+	Code     int       `json:"code,omitempty"`
+	Reason   string    `json:"reason,omitempty"`
+	Refs     []Ref     `json:"missingRefs,omitempty"`
+	Error    string    `json:"error,omitempty"`
+	Release  string    `json:"release,omitempty"`
+	Revision int       `json:"revision,omitempty"`
+	Status   string    `json:"status,omitempty"`
+}
+
+type jsonCall struct {
+	Step     int     `json:"step"`
+	At       float64 `json:"at"`
+	Verb     string  `json:"verb"`
+	Resource string  `json:"resource"`
+	Object   Key     `json:"object"`
+	Code     int     `json:"code"`
+	Origin   Origin  `json:"origin"`
+}
+
+type jsonLeftover struct {
+	Object   Key    `json:"object"`
+	Origin   Origin `json:"origin"`
+	HookPath string `json:"hookPath,omitempty"`
+	Phase    string `json:"phase,omitempty"`
+	Reason   string `json:"reason"`
+}
+
+func seconds(d time.Duration) float64 { return d.Seconds() }
+
+// WriteJSON writes the Result as JSON (schema SchemaVersion, documented in
+// README.md).
+func WriteJSON(w io.Writer, r *Result) error {
+	out := jsonResult{
+		SchemaVersion: SchemaVersion, Helm: r.Helm.String(), KubeVersion: r.KubeVersion,
+		Release: r.Release, Namespace: r.Namespace, Failed: r.Failed(),
+		Steps: []jsonStep{}, Events: []jsonEvent{}, Calls: []jsonCall{}, Leftovers: []jsonLeftover{},
+	}
+	for _, st := range r.Steps {
+		js := jsonStep{Index: st.Index, Action: st.Action, Command: st.Command, Start: seconds(st.Start), End: seconds(st.End),
+			Error: st.Err, Release: st.Release, Revision: st.Revision, Status: st.Status, Info: st.Info}
+		if st.Failed() {
+			js.ExitCode = 1
+		}
+		out.Steps = append(out.Steps, js)
+	}
+	for _, ev := range r.Events {
+		je := jsonEvent{At: seconds(ev.At), Step: ev.Step, Type: ev.Type, Hook: ev.Hook, Weight: ev.Weight, HookPath: ev.HookPath, Code: ev.Code,
+			Reason: ev.Reason, Refs: ev.Refs, Error: ev.Error, Release: ev.Release, Revision: ev.Revision, Status: ev.Status}
+		if ev.Object.Kind != "" {
+			k, o := ev.Object, ev.Origin
+			je.Object, je.Origin = &k, &o
+		}
+		out.Events = append(out.Events, je)
+	}
+	for _, c := range r.Calls {
+		out.Calls = append(out.Calls, jsonCall{Step: c.Step, At: seconds(c.At), Verb: c.Verb, Resource: c.Resource, Object: c.Key, Code: c.Code, Origin: c.Origin})
+	}
+	for _, l := range r.Leftovers {
+		out.Leftovers = append(out.Leftovers, jsonLeftover{Object: l.Object, Origin: l.Origin, HookPath: l.HookPath, Phase: l.Phase.String(), Reason: l.Reason})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// WriteMermaid writes the timeline as a Mermaid sequence diagram: helm on
+// one side, the cluster on the other, a note per step and status change.
+func WriteMermaid(w io.Writer, r *Result) error {
+	ew := &errWriter{w: w}
+	ew.printf("sequenceDiagram\n")
+	ew.printf("    participant H as helm %s\n", r.Helm)
+	ew.printf("    participant K as cluster (Kubernetes %s)\n", r.KubeVersion)
+	for _, st := range r.Steps {
+		ew.printf("    Note over H,K: step %d: %s\n", st.Index, mermaidText(st.Command))
+		for _, ev := range r.Events {
+			if ev.Step != st.Index {
+				continue
+			}
+			at := FormatTime(ev.At)
+			hook := ""
+			if ev.Hook != "" {
+				hook = " [" + hookColumn(ev) + "]"
+			}
+			switch ev.Type {
+			case EventCreate, EventUpdate, EventDelete:
+				ew.printf("    H->>K: %s %s %s%s\n", at, ev.Type, ev.Object, hook)
+				if ev.Error != "" {
+					ew.printf("    K--xH: %d %s\n", ev.Code, mermaidText(ev.Error))
+				} else {
+					ew.printf("    K-->>H: %d %s\n", ev.Code, codeText(ev.Type, ev.Code))
+				}
+			case EventWait:
+				if ev.Object.Kind == "" {
+					ew.printf("    H->>K: %s %s\n", at, mermaidText(ev.Reason))
+				} else {
+					ew.printf("    H->>K: %s wait for %s%s\n", at, ev.Object, hook)
+				}
+			case EventReady:
+				ew.printf("    K-->>H: %s %s ready: %s\n", at, ev.Object, mermaidText(ev.Reason))
+			case EventFailed:
+				ew.printf("    K--xH: %s %s: %s\n", at, ev.Object, mermaidText(reasonColumn(ev)))
+			case EventStatus:
+				ew.printf("    Note over H: %s release %s v%d %s\n", at, ev.Release, ev.Revision, ev.Status)
+			case EventKept, EventLogs:
+				ew.printf("    Note over K: %s %s %s: %s\n", at, ev.Type, ev.Object, mermaidText(ev.Reason))
+			}
+		}
+		if st.Failed() {
+			ew.printf("    Note over H: exit 1: %s\n", mermaidText(st.Err))
+		} else {
+			ew.printf("    Note over H: exit 0\n")
+		}
+	}
+	for _, l := range r.Leftovers {
+		if l.Origin == OriginHook || l.Origin == OriginCRD {
+			ew.printf("    Note over K: left over: %s (%s)\n", l.Object, l.Origin)
+		}
+	}
+	return ew.err
+}
+
+// mermaidText makes text safe inside a Mermaid message: one line, no ";"
+// (a statement separator) and no "#" (entity codes).
+func mermaidText(s string) string {
+	s = oneLine(s)
+	s = strings.NewReplacer(";", ",", "#", "nr.", "\t", " ").Replace(s)
+	return s
+}
