@@ -273,8 +273,8 @@ func (k *kube3) GetPodList(namespace string, listOptions metav1.ListOptions) (*v
 	if sel == "" {
 		sel = listOptions.FieldSelector
 	}
-	k.s.emit(Event{Type: EventLogs, Object: Key{Kind: "Pod", Namespace: namespace, Name: sel},
-		Reason: "helm.sh/hook-output-log-policy: Helm prints the logs of the hook's pods to stderr (none in a simulation)"})
+	k.s.emit(Event{Type: EventLogs,
+		Reason: fmt.Sprintf("helm.sh/hook-output-log-policy: Helm prints the logs of the pods %s in %s to stderr (none in a simulation)", sel, namespace)})
 	return &v1.PodList{}, nil
 }
 
@@ -469,7 +469,7 @@ func (s *simulation) waitResources(resources kube.ResourceList, timeout time.Dur
 	if withJobs {
 		what = "--wait --wait-for-jobs"
 	}
-	s.emit(Event{Type: EventWait, Reason: fmt.Sprintf("%s: %d resources, timeout %s", what, len(resources), timeout)})
+	s.emit(Event{Type: EventWait, Reason: fmt.Sprintf("%s: %d release resource(s), timeout %s", what, len(resources), timeout)})
 	type state struct {
 		o  *Object
 		rd readiness
