@@ -39,6 +39,13 @@ import (
 	"github.com/hooklint/hooklint/rules/hl5001"
 	"github.com/hooklint/hooklint/rules/hl5002"
 	"github.com/hooklint/hooklint/rules/hl5003"
+	"github.com/hooklint/hooklint/rules/hl6001"
+	"github.com/hooklint/hooklint/rules/hl6002"
+	"github.com/hooklint/hooklint/rules/hl6003"
+	"github.com/hooklint/hooklint/rules/hl6004"
+	"github.com/hooklint/hooklint/rules/hl6005"
+	"github.com/hooklint/hooklint/rules/hl6006"
+	"github.com/hooklint/hooklint/rules/hl6007"
 )
 
 // All is every rule, sorted by ID. Add a line here for a new rule; the
@@ -78,4 +85,11 @@ var All = []*lint.Analyzer{
 	hl5001.Analyzer,
 	hl5002.Analyzer,
 	hl5003.Analyzer,
+	hl6001.Analyzer,
+	hl6002.Analyzer,
+	hl6003.Analyzer,
+	hl6004.Analyzer,
+	hl6005.Analyzer,
+	hl6006.Analyzer,
+	hl6007.Analyzer,
 }

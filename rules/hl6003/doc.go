@@ -1,0 +1,45 @@
+/*
+hl6003 (hook-rbac-wildcard): a hook Role or ClusterRole grants every verb or every resource
+
+# What it checks
+
+Every rule of a hook Role or ClusterRole: a "*" in verbs, and a "*" in
+resources, each reported at the list item. Roles that are not hooks are
+not checked.
+
+Severity: warning (see HL6001 for the policy): Helm succeeds, but the hook
+gets rights nobody listed.
+
+# Why it matters
+
+verbs: ["*"] includes delete, deletecollection and the privileged verbs
+escalate, bind and impersonate where a resource has them, and any verb a
+later Kubernetes version adds; resources: ["*"] includes Secrets, RBAC
+objects and every resource a CRD installs later. A hook usually needs a few
+verbs on a few objects. Hook RBAC also outlives the hook unless its
+helm.sh/hook-delete-policy removes it (helm.sh/helm/v3 pkg/action/hooks.go
+execHook), and `helm uninstall` leaves it behind.
+
+# How to fix
+
+List the verbs and resources the hook uses, with resourceNames where the
+objects are known.
+
+# Example
+
+Bad:
+
+	rules:
+	  - apiGroups: ["*"]
+	    resources: ["*"]
+	    verbs: [get, list]
+
+Good:
+
+	rules:
+	  - apiGroups: [admissionregistration.k8s.io]
+	    resources: [validatingwebhookconfigurations]
+	    resourceNames: [{{ .Release.Name }}-webhook]
+	    verbs: [get, update]
+*/
+package hl6003

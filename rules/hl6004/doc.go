@@ -1,0 +1,54 @@
+/*
+hl6004 (hook-pod-host-access): a hook pod is privileged or uses the node's namespaces or files
+
+# What it checks
+
+The pod spec of every hook that runs pods (Job, Pod, any pod template):
+hostNetwork, hostPID or hostIPC set to true, hostPath volumes, and
+containers or init containers with securityContext.privileged: true. Each
+is reported at its key. Workloads that are not hooks are not checked.
+
+Severity: warning (see HL6001 for the policy): Helm succeeds, but the hook
+can take over the node.
+
+# Why it matters
+
+These are the settings the Pod Security "baseline" profile forbids,
+because each one gives the pod a way out of its container: a privileged
+container is root on the node, hostPID shows every process, hostNetwork
+bypasses NetworkPolicies, a hostPath volume reads and writes the node's
+files (a container runtime socket is a full takeover). Hooks are short-lived
+and rarely reviewed, and helm.sh/helm/v3 pkg/action/hooks.go execHook runs
+them before the release's own resources exist. In a namespace that enforces
+baseline, the Job controller cannot create the pod, the hook never
+completes and Helm waits until --timeout.
+
+# How to fix
+
+Do the work through the Kubernetes API with a narrow ServiceAccount, or move
+node setup to a DaemonSet that is reviewed as such; drop the host settings
+from the hook.
+
+# Example
+
+Bad:
+
+	spec:
+	  template:
+	    spec:
+	      hostNetwork: true
+	      volumes:
+	        - name: docker
+	          hostPath:
+	            path: /var/run/docker.sock
+
+Good:
+
+	spec:
+	  template:
+	    spec:
+	      volumes:
+	        - name: scratch
+	          emptyDir: {}
+*/
+package hl6004

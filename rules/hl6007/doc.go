@@ -1,0 +1,52 @@
+/*
+hl6007 (hook-container-no-resources): a hook container has no resource requests or limits
+
+# What it checks
+
+Every container and init container of every hook that runs pods should have
+at least one resource request or limit (resources.requests or
+resources.limits with an entry); an empty resources: {} counts as none.
+One finding per hook names the containers without any, at the first one's
+resources key (or the container). Hooks that only `helm test` runs are left
+out: they do not block an install or an upgrade.
+
+Severity: info (see HL6001 for the policy): whether it matters depends on
+the namespace's ResourceQuota and LimitRange. It fires on many charts by
+design (17 of the 36 corpus charts): hook containers are commonly written
+without resources, or without a values knob for them, even when the
+chart's workloads have one.
+
+# Why it matters
+
+When a namespace has a ResourceQuota on cpu or memory and no LimitRange
+that fills in defaults, the API server rejects pods without requests or
+limits ("must specify limits.cpu,limits.memory,..."). For a hook Job the
+Job controller keeps failing to create the pod, the hook neither succeeds
+nor fails, and helm.sh/helm/v3 pkg/action/hooks.go execHook waits until
+--timeout, so the install or upgrade fails with a timeout that does not
+name the quota. Without a quota the pod runs in the BestEffort class and is
+the first to be evicted under memory pressure, in the middle of a migration
+or a backup.
+
+# How to fix
+
+Give hook containers small requests and a memory limit, configurable
+through values like the workloads' resources.
+
+# Example
+
+Bad:
+
+	initContainers:
+	  - name: wait
+	    image: busybox:1.36
+
+Good:
+
+	initContainers:
+	  - name: wait
+	    image: busybox:1.36
+	    resources:
+	      requests: {cpu: 10m, memory: 16Mi}
+*/
+package hl6007
