@@ -65,11 +65,22 @@ func Known(apiVersion, kind string) bool { return rootOf(apiVersion, kind) != ni
 // slices and scalars, against its k8s.io/api type. known is false, and
 // problems nil, when the kind is not built in.
 func Check(apiVersion, kind string, content map[string]any) (problems []Problem, known bool) {
+	return CheckPlain(apiVersion, kind, content, nil)
+}
+
+// CheckPlain is Check with plain, which reports whether the scalar at a
+// path was written plain (unquoted; hook.Object.Plain). Helm's Kubernetes
+// client reads manifests with YAML 1.1 rules (sigs.k8s.io/yaml on go-yaml
+// v2), where a plain y, yes, on, n, no or off is a boolean; content follows
+// YAML 1.2, where they are strings. With plain, such a value is a boolean
+// for string fields (an error) and a string when quoted for boolean fields
+// (an error too). Without it (nil), both are accepted.
+func CheckPlain(apiVersion, kind string, content map[string]any, plain func(path []string) bool) (problems []Problem, known bool) {
 	root := rootOf(apiVersion, kind)
 	if root == nil {
 		return nil, false
 	}
-	w := &walker{}
+	w := &walker{plain: plain}
 	w.value(root, content)
 	return w.out, true
 }
@@ -81,6 +92,7 @@ type walker struct {
 	field []string // display parts: "spec", "containers[0]"
 	stack []level
 	out   []Problem
+	plain func(path []string) bool
 }
 
 type level struct {
@@ -166,15 +178,18 @@ func (w *walker) value(ti *typeInfo, v any) {
 	case kString:
 		if !isString(v) {
 			w.wrongType("a string", v)
+			return
+		}
+		if x, ok := v.(string); ok && yaml11Bool(x) && w.plain != nil && w.plain(w.path) {
+			w.report(WrongType, fmt.Sprintf("expected a string, got %s, which Helm's YAML 1.1 reader takes for a boolean", x), fmt.Sprintf("quote it: %q", x))
 		}
 	case kBool:
 		switch x := v.(type) {
 		case bool:
 		case string:
 			// YAML 1.1 booleans (yes, on, ...) are booleans for Helm's
-			// YAML reader but strings for ours; quoting is not visible
-			// here, so accept them.
-			if !yaml11Bool(x) {
+			// YAML reader when plain; accept them when quoting is unknown.
+			if !yaml11Bool(x) || (w.plain != nil && !w.plain(w.path)) {
 				w.wrongType("a boolean", v)
 			}
 		default:

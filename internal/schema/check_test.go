@@ -277,6 +277,54 @@ spec: {whatever: 1}
 	}
 }
 
+func TestCheckPlain(t *testing.T) {
+	src := `
+apiVersion: v1
+kind: Pod
+metadata:
+	labels: {enabled: yes, quoted: "yes"}
+spec:
+	containers:
+	- name: a
+		env: [{name: A, value: on}]
+		securityContext: {readOnlyRootFilesystem: "yes", privileged: off}
+`
+	// plain is what hook.Object.Plain would say of the source above.
+	plainAt := map[string]bool{
+		"metadata/labels/enabled":                                  true,
+		"spec/containers/0/env/0/value":                            true,
+		"spec/containers/0/securityContext/privileged":             true,
+		"metadata/labels/quoted":                                   false,
+		"spec/containers/0/securityContext/readOnlyRootFilesystem": false,
+	}
+	plain := func(p []string) bool { return plainAt[strings.Join(p, "/")] }
+	tests := []struct {
+		name  string
+		plain func([]string) bool
+		want  []Problem
+	}{
+		{
+			name:  "quoting known",
+			plain: plain,
+			want: []Problem{
+				{Path: []string{"metadata", "labels", "enabled"}, Field: "metadata.labels.enabled", Kind: WrongType, Problem: "expected a string, got yes, which Helm's YAML 1.1 reader takes for a boolean", Hint: `quote it: "yes"`},
+				{Path: []string{"spec", "containers", "0", "env", "0", "value"}, Field: "spec.containers[0].env[0].value", Kind: WrongType, Problem: "expected a string, got on, which Helm's YAML 1.1 reader takes for a boolean", Hint: `quote it: "on"`},
+				{Path: []string{"spec", "containers", "0", "securityContext", "readOnlyRootFilesystem"}, Field: "spec.containers[0].securityContext.readOnlyRootFilesystem", Kind: WrongType, Problem: `expected a boolean, got a string ("yes")`},
+			},
+		},
+		{name: "quoting unknown"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := decode(t, src)
+			got, _ := CheckPlain("v1", "Pod", m, tt.plain)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("CheckPlain() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 func TestFields(t *testing.T) {
 	tests := []struct {
 		name string

@@ -18,9 +18,12 @@ rejects is reported at its template line:
     RFC 3339;
   - int-or-string fields (ports, maxSurge) given a boolean or a fraction.
 
-Integral floats (8080.0) are accepted, as Helm's YAML-to-JSON conversion
-writes them as integers; unquoted YAML 1.1 booleans (yes, on) are accepted
-in boolean fields. The values of the object's own helm.sh/ annotations are
+Helm's Kubernetes client reads manifests with YAML 1.1 rules
+(sigs.k8s.io/yaml on go-yaml v2): a plain y, yes, on, n, no or off is a
+boolean there, so value: on in a string field is reported, and a quoted
+"yes" in a boolean field too, while a plain yes in a boolean field is
+accepted. Integral floats (8080.0) are accepted, as the YAML-to-JSON
+conversion writes them as integers. The values of the object's own helm.sh/ annotations are
 left to the HL1 rules. Severity: error (see HL5001 for the policy).
 
 # Why it matters

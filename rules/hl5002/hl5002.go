@@ -26,7 +26,7 @@ func run(pass *lint.Pass) (any, error) {
 		if !checked(o) {
 			continue
 		}
-		problems, _ := schema.Check(o.APIVersion, o.Kind, o.Content)
+		problems, _ := schema.CheckPlain(o.APIVersion, o.Kind, o.Content, func(p []string) bool { return o.Plain(p...) })
 		for _, p := range problems {
 			if p.Kind != schema.WrongType && p.Kind != schema.BadValue {
 				continue
