@@ -36,6 +36,14 @@ import (
 	"github.com/hooklint/hooklint/rules/hl3005"
 	"github.com/hooklint/hooklint/rules/hl3006"
 	"github.com/hooklint/hooklint/rules/hl3007"
+	"github.com/hooklint/hooklint/rules/hl4001"
+	"github.com/hooklint/hooklint/rules/hl4002"
+	"github.com/hooklint/hooklint/rules/hl4003"
+	"github.com/hooklint/hooklint/rules/hl4004"
+	"github.com/hooklint/hooklint/rules/hl4005"
+	"github.com/hooklint/hooklint/rules/hl4006"
+	"github.com/hooklint/hooklint/rules/hl4007"
+	"github.com/hooklint/hooklint/rules/hl4008"
 	"github.com/hooklint/hooklint/rules/hl5001"
 	"github.com/hooklint/hooklint/rules/hl5002"
 	"github.com/hooklint/hooklint/rules/hl5003"
@@ -82,6 +90,14 @@ var All = []*lint.Analyzer{
 	hl3005.Analyzer,
 	hl3006.Analyzer,
 	hl3007.Analyzer,
+	hl4001.Analyzer,
+	hl4002.Analyzer,
+	hl4003.Analyzer,
+	hl4004.Analyzer,
+	hl4005.Analyzer,
+	hl4006.Analyzer,
+	hl4007.Analyzer,
+	hl4008.Analyzer,
 	hl5001.Analyzer,
 	hl5002.Analyzer,
 	hl5003.Analyzer,

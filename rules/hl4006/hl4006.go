@@ -1,0 +1,57 @@
+package hl4006
+
+import (
+	_ "embed"
+	"strings"
+
+	"helm.sh/helm/v3/pkg/release"
+
+	"github.com/hooklint/hooklint/internal/hook"
+
+	"github.com/hooklint/hooklint/internal/lint"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports hooks deleted only on success, without before-hook-creation.
+var Analyzer = &lint.Analyzer{
+	ID:       "HL4006",
+	Name:     "hook-kept-after-failure",
+	Doc:      lint.MustDoc(doc),
+	Severity: lint.Warning,
+	Run:      run,
+}
+
+func run(pass *lint.Pass) (any, error) {
+	for _, h := range pass.Hooks {
+		o := h.Object
+		if h.Dropped || h.DeleteAnnotation == nil || !valid(h) || o.Kind == "CustomResourceDefinition" {
+			continue
+		}
+		if !h.HasDeletePolicy(release.HookSucceeded) || h.HasDeletePolicy(release.HookBeforeHookCreation) || h.HasDeletePolicy(release.HookFailed) {
+			continue
+		}
+		pass.Reportf(h.DeleteAnnotation.ValAt, o,
+			"delete policy %q deletes this %s only after a success: a failed or interrupted run leaves it behind, and without before-hook-creation every later run of its events fails with \"%s already exists\" until someone deletes it by hand",
+			h.DeleteAnnotation.Value, o.Kind, strings.ToLower(o.Kind))
+	}
+	return nil, nil
+}
+
+// valid reports whether every delete policy token is one Helm knows;
+// unknown ones are HL1's.
+func valid(h *hook.Hook) bool {
+	for _, p := range h.DeletePolicies {
+		known := false
+		for _, n := range hook.DeletePolicyNames() {
+			if string(p) == n {
+				known = true
+			}
+		}
+		if !known {
+			return false
+		}
+	}
+	return len(h.DeletePolicies) > 0
+}
