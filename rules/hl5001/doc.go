@@ -1,5 +1,5 @@
 /*
-hl5001 (object-unknown-field): a field that the built-in kind does not have is dropped by the API server
+hl5001 (object-unknown-field): the API server drops a field the built-in kind does not have
 
 # What it checks
 

@@ -1,5 +1,5 @@
 /*
-hl5002 (object-field-wrong-type): a value the API server cannot decode makes the Helm command fail
+hl5002 (object-field-wrong-type): a value of the wrong type makes the API server reject the object
 
 # What it checks
 
@@ -23,8 +23,13 @@ Helm's Kubernetes client reads manifests with YAML 1.1 rules
 boolean there, so value: on in a string field is reported, and a quoted
 "yes" in a boolean field too, while a plain yes in a boolean field is
 accepted. Integral floats (8080.0) are accepted, as the YAML-to-JSON
-conversion writes them as integers. The values of the object's own helm.sh/ annotations are
-left to the HL1 rules. Severity: error (see HL5001 for the policy).
+conversion writes them as integers. The values of the object's own helm.sh/
+annotations are left to the HL1 rules.
+
+Severity policy of the HL5 and HL6 rules: error when Helm will fail (the API
+server rejects the object, so the Helm command fails); warning when Helm
+succeeds but the chart is likely wrong or dangerous; info for advice whose
+weight depends on the cluster. This rule reports errors.
 
 # Why it matters
 

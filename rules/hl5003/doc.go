@@ -12,8 +12,12 @@ reported at the nearest key that exists (the container's list item, spec:,
 metadata:).
 
 Other kinds and release resources are not checked: their invalid objects
-fail the same way but are not waited for as hooks are. Severity: error (see
-HL5001 for the policy).
+fail the same way but are not waited for as hooks are.
+
+Severity policy of the HL5 and HL6 rules: error when Helm will fail (the API
+server rejects the object, so the Helm command fails); warning when Helm
+succeeds but the chart is likely wrong or dangerous; info for advice whose
+weight depends on the cluster. This rule reports errors.
 
 # Why it matters
 

@@ -1,5 +1,5 @@
 /*
-hl6001 (hook-binds-broad-role): a hook binds the built-in cluster-admin, admin or edit ClusterRole
+hl6001 (hook-binds-broad-role): a hook binds the built-in cluster-admin, admin or edit role
 
 # What it checks
 

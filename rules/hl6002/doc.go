@@ -1,5 +1,5 @@
 /*
-hl6002 (hook-cluster-role-binding): a hook creates a ClusterRoleBinding, granting rights in every namespace
+hl6002 (hook-cluster-role-binding): a hook ClusterRoleBinding grants rights in every namespace
 
 # What it checks
 
@@ -8,10 +8,13 @@ and edit roles are HL6001's). The finding names the ClusterRole and the
 subjects, points at the ClusterRole when the chart defines it, and says
 when the grant outlives the hook (no hook-succeeded delete policy).
 
-Severity: info (see HL6001 for the policy). Some hooks need cluster-scoped
-rights, typically to patch webhook configurations or CRDs; whether the
-grant is too broad depends on the ClusterRole's rules, which the reviewer
-should read.
+Severity policy of the HL5 and HL6 rules: error when Helm will fail (the API
+server rejects the object, so the Helm command fails); warning when Helm
+succeeds but the chart is likely wrong or dangerous; info for advice whose
+weight depends on the cluster. This rule reports at info. Some hooks need
+cluster-scoped rights, typically to patch webhook configurations or CRDs;
+whether the grant is too broad depends on the ClusterRole's rules, which the
+reviewer should read.
 
 # Why it matters
 

@@ -7,8 +7,11 @@ Every rule of a hook Role or ClusterRole: a "*" in verbs, and a "*" in
 resources, each reported at the list item. Roles that are not hooks are
 not checked.
 
-Severity: warning (see HL6001 for the policy): Helm succeeds, but the hook
-gets rights nobody listed.
+Severity policy of the HL5 and HL6 rules: error when Helm will fail (the API
+server rejects the object, so the Helm command fails); warning when Helm
+succeeds but the chart is likely wrong or dangerous; info for advice whose
+weight depends on the cluster. This rule reports warnings. Helm succeeds, but
+the hook gets rights nobody listed.
 
 # Why it matters
 

@@ -8,8 +8,11 @@ hostNetwork, hostPID or hostIPC set to true, hostPath volumes, and
 containers or init containers with securityContext.privileged: true. Each
 is reported at its key. Workloads that are not hooks are not checked.
 
-Severity: warning (see HL6001 for the policy): Helm succeeds, but the hook
-can take over the node.
+Severity policy of the HL5 and HL6 rules: error when Helm will fail (the API
+server rejects the object, so the Helm command fails); warning when Helm
+succeeds but the chart is likely wrong or dangerous; info for advice whose
+weight depends on the cluster. This rule reports warnings. Helm succeeds, but
+the hook can take over the node.
 
 # Why it matters
 

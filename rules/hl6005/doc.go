@@ -1,5 +1,5 @@
 /*
-hl6005 (hook-image-not-pinned): a hook container's image has no tag, the latest tag, or an empty tag
+hl6005 (hook-image-not-pinned): a hook image has no tag, an empty tag or the latest tag
 
 # What it checks
 
@@ -9,10 +9,13 @@ tag (repo: — what "{{ .Values.image.repository }}:{{ .Values.image.tag }}"
 renders when the tag is unset). A digest (@sha256:...) always pins. A
 registry port (registry:5000/tool) is not a tag. Empty images are HL5003's.
 
-Severity: warning (see HL6001 for the policy): Helm succeeds, but what the
-hook runs is not what was reviewed. An empty tag is worse (the hook never
-starts) and is reported by the same rule so that one place covers image
-references.
+Severity policy of the HL5 and HL6 rules: error when Helm will fail (the API
+server rejects the object, so the Helm command fails); warning when Helm
+succeeds but the chart is likely wrong or dangerous; info for advice whose
+weight depends on the cluster. This rule reports warnings. Helm succeeds, but
+what the hook runs is not what was reviewed. An empty tag is worse (the hook
+never starts) and is reported by the same rule so that one place covers
+image references.
 
 # Why it matters
 

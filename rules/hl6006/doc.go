@@ -14,11 +14,14 @@ which containers lack it, at the first such container's securityContext (or
 the container when it has none). readOnlyRootFilesystem alone is not
 reported, and neither are hooks that only `helm test` runs.
 
-Severity: info (see HL6001 for the policy). Whether the missing settings
-matter depends on the cluster (Pod Security admission, the image's user),
-so this is advice. It fires on many charts by design (13 of the 36 corpus
-charts): hook templates are commonly written without the hardening their
-workloads have. Disable it where the cluster does not enforce these
+Severity policy of the HL5 and HL6 rules: error when Helm will fail (the API
+server rejects the object, so the Helm command fails); warning when Helm
+succeeds but the chart is likely wrong or dangerous; info for advice whose
+weight depends on the cluster. This rule reports at info. Whether the missing
+settings matter depends on the cluster (Pod Security admission, the image's
+user), so this is advice. It fires on many charts by design (13 of the 36
+corpus charts): hook templates are commonly written without the hardening
+their workloads have. Disable it where the cluster does not enforce these
 settings.
 
 # Why it matters

@@ -10,10 +10,13 @@ One finding per hook names the containers without any, at the first one's
 resources key (or the container). Hooks that only `helm test` runs are left
 out: they do not block an install or an upgrade.
 
-Severity: info (see HL6001 for the policy): whether it matters depends on
-the namespace's ResourceQuota and LimitRange. It fires on many charts by
-design (17 of the 36 corpus charts): hook containers are commonly written
-without resources, or without a values knob for them, even when the
+Severity policy of the HL5 and HL6 rules: error when Helm will fail (the API
+server rejects the object, so the Helm command fails); warning when Helm
+succeeds but the chart is likely wrong or dangerous; info for advice whose
+weight depends on the cluster. This rule reports at info. Whether it matters
+depends on the namespace's ResourceQuota and LimitRange. It fires on many
+charts by design (17 of the 36 corpus charts): hook containers are commonly
+written without resources, or without a values knob for them, even when the
 chart's workloads have one.
 
 # Why it matters
