@@ -41,14 +41,50 @@ var clusterScoped = map[string]bool{
 	"DeviceTaintRule": true,
 }
 
+// removedIn is the Kubernetes minor version that stopped serving a
+// group/version (or group/version/kind) client-go still knows
+// (https://kubernetes.io/docs/reference/using-api/deprecation-guide/).
+var removedIn = map[string]int{
+	"extensions/v1beta1": 16, "extensions/v1beta1/Ingress": 22,
+	"apps/v1beta1": 16, "apps/v1beta2": 16,
+	"admissionregistration.k8s.io/v1beta1/MutatingWebhookConfiguration":   22,
+	"admissionregistration.k8s.io/v1beta1/ValidatingWebhookConfiguration": 22,
+	"apiextensions.k8s.io/v1beta1":                                        22, "apiregistration.k8s.io/v1beta1": 22,
+	"authentication.k8s.io/v1beta1": 22, "authorization.k8s.io/v1beta1": 22,
+	"certificates.k8s.io/v1beta1": 22, "coordination.k8s.io/v1beta1": 22,
+	"networking.k8s.io/v1beta1/Ingress": 22, "networking.k8s.io/v1beta1/IngressClass": 22,
+	"rbac.authorization.k8s.io/v1beta1": 22, "scheduling.k8s.io/v1beta1": 22,
+	"storage.k8s.io/v1beta1": 22, "storage.k8s.io/v1beta1/CSIStorageCapacity": 27,
+	"batch/v1beta1": 25, "discovery.k8s.io/v1beta1": 25, "events.k8s.io/v1beta1": 25,
+	"node.k8s.io/v1beta1": 25, "policy/v1beta1": 25, "autoscaling/v2beta1": 25,
+	"autoscaling/v2beta2": 26, "flowcontrol.apiserver.k8s.io/v1beta1": 26,
+	"flowcontrol.apiserver.k8s.io/v1beta2": 29, "flowcontrol.apiserver.k8s.io/v1beta3": 32,
+}
+
+// served reports whether an API server of Kubernetes 1.minor serves gvk by
+// default: alpha versions are off, and removed versions are gone.
+func served(gvk schema.GroupVersionKind, minor int) bool {
+	if strings.Contains(gvk.Version, "alpha") {
+		return false
+	}
+	gv := gvk.GroupVersion().String()
+	if r, ok := removedIn[gv+"/"+gvk.Kind]; ok {
+		return minor < r
+	}
+	if r, ok := removedIn[gv]; ok {
+		return minor < r
+	}
+	return true
+}
+
 // newStaticMapper maps every kind of client-go's scheme (which Helm's kube
-// package extends with apiextensions v1 and v1beta1) to its resource, without
-// a discovery request.
-func newStaticMapper() *meta.DefaultRESTMapper {
+// package extends with apiextensions v1 and v1beta1) that Kubernetes
+// 1.minor serves to its resource, without a discovery request.
+func newStaticMapper(minor int) *meta.DefaultRESTMapper {
 	m := meta.NewDefaultRESTMapper(nil)
 	objectMeta := reflect.TypeOf((*metav1.Object)(nil)).Elem()
 	for gvk, t := range scheme.Scheme.AllKnownTypes() {
-		if gvk.Version == "" || gvk.Version == "__internal" || strings.HasSuffix(gvk.Kind, "List") {
+		if gvk.Version == "" || gvk.Version == "__internal" || strings.HasSuffix(gvk.Kind, "List") || !served(gvk, minor) {
 			continue
 		}
 		if !reflect.PointerTo(t).Implements(objectMeta) {
@@ -233,8 +269,8 @@ func jsonResponse(req *http.Request, code int, body []byte) *http.Response {
 // newKubeClient returns Helm's own kube.Client over the simulated API
 // server; the simulation uses only its Build (manifests to resource.Infos,
 // with Helm's decoder and error texts) and the resources' REST clients.
-func newKubeClient(cluster *Cluster, namespace string) *kube.Client {
-	mapper := &clusterMapper{static: newStaticMapper(), cluster: cluster}
+func newKubeClient(cluster *Cluster, namespace string, kubeMinor int) *kube.Client {
+	mapper := &clusterMapper{static: newStaticMapper(kubeMinor), cluster: cluster}
 	getter := &clientGetter{namespace: namespace, mapper: mapper, transport: &apiTransport{cluster: cluster, mapper: mapper}}
 	kc := kube.New(getter)
 	kc.Namespace = namespace

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -67,12 +68,17 @@ func Run(sc *Scenario) (*Result, error) {
 	if len(sc.Steps) == 0 {
 		return nil, errors.New("nothing to simulate: no steps")
 	}
-	if _, err := capabilities(sc.KubeVersion, nil, nil); err != nil {
+	caps0, err := capabilities(sc.KubeVersion, nil, nil)
+	if err != nil {
 		return nil, err
+	}
+	minor, err := strconv.Atoi(strings.TrimRight(caps0.KubeVersion.Minor, "+"))
+	if err != nil {
+		return nil, fmt.Errorf("kube version %s: %w", caps0.KubeVersion.Version, err)
 	}
 	s := &simulation{sc: sc, explain: newExplainer(), crdFiles: map[string]bool{}, tags: map[*resource.Info]tag{}}
 	s.cluster = NewCluster(&s.clock, sc.Namespace)
-	s.kc = newKubeClient(s.cluster, sc.Namespace)
+	s.kc = newKubeClient(s.cluster, sc.Namespace, minor)
 	s.cfg = &action.Configuration{
 		Releases:   storage.Init(newRecordingDriver(s, sc.Namespace)),
 		KubeClient: &kube3{s: s},
@@ -99,8 +105,7 @@ func Run(sc *Scenario) (*Result, error) {
 		}
 		res.Steps = append(res.Steps, sr)
 	}
-	caps, _ := capabilities(sc.KubeVersion, nil, nil)
-	res.KubeVersion = caps.KubeVersion.Version
+	res.KubeVersion = caps0.KubeVersion.Version
 	res.Events = s.events
 	res.Calls = s.cluster.Calls()
 	res.Leftovers = s.leftovers()
