@@ -7,7 +7,8 @@ Hooks Helm keeps that have the same kind (and API group), namespace and
 name and run in the same event, in one render of the chart, subcharts
 included. An empty namespace is the release namespace, so a hook without
 metadata.namespace and one with the release namespace written out are the
-same object. Hooks named only by generateName are skipped.
+same object. Hooks named only by generateName are skipped. A hook with
+the identity of a release resource is HL4008's.
 
 # Why it matters
 

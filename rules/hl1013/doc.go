@@ -14,8 +14,9 @@ Other hooks are not reported: objects such as Secrets, ConfigMaps,
 PersistentVolumeClaims, RBAC or Deployments created by a hook are usually
 meant to outlive the hook phase, and test Pods are commonly kept for
 `helm test --logs` (the `helm create` scaffold does so) and replaced by
-the next `helm test`. CustomResourceDefinition hooks are skipped: no
-policy ever deletes them.
+the next `helm test`. Cluster-wide kinds (webhook configurations,
+APIService, Namespace, ClusterRole, ClusterRoleBinding) and
+CustomResourceDefinitions, which no policy ever deletes, are HL4007's.
 
 # Why it matters
 

@@ -22,10 +22,17 @@ var Analyzer = &lint.Analyzer{
 	Run:      run,
 }
 
+// clusterWide are the kinds whose leftovers HL4007 (hook-leaks-after-uninstall)
+// reports, CustomResourceDefinition (never deleted by any policy) included.
+var clusterWide = map[string]bool{
+	"MutatingWebhookConfiguration": true, "ValidatingWebhookConfiguration": true, "APIService": true,
+	"Namespace": true, "ClusterRole": true, "ClusterRoleBinding": true, "CustomResourceDefinition": true,
+}
+
 func run(pass *lint.Pass) (any, error) {
 	for _, h := range pass.Hooks {
-		if h.Dropped || h.Object.Kind == "CustomResourceDefinition" {
-			continue // dropped: never created; CRDs: no policy ever deletes them
+		if h.Dropped || clusterWide[h.Object.Kind] {
+			continue // dropped: never created; cluster-wide kinds and CRDs: HL4007
 		}
 		if h.HasDeletePolicy(release.HookSucceeded) || h.HasDeletePolicy(release.HookFailed) {
 			continue
