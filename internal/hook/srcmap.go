@@ -48,6 +48,16 @@ func parseTemplate(src string) []tline {
 		// trailing space of the last.
 		parts[0] = strings.TrimLeft(parts[0], " \t\r")
 		parts[len(parts)-1] = strings.TrimRight(parts[len(parts)-1], " \t\r")
+		// An action at either end may render to nothing; the rendered line
+		// is trimmed, so the space next to it must not be required.
+		if n := len(parts); n > 1 {
+			if parts[n-1] == "" {
+				parts[n-2] = strings.TrimRight(parts[n-2], " \t\r")
+			}
+			if parts[0] == "" {
+				parts[1] = strings.TrimLeft(parts[1], " \t\r")
+			}
+		}
 		w := 0
 		for _, p := range parts {
 			w += len(strings.TrimSpace(p))
