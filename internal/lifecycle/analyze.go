@@ -4,6 +4,7 @@ import (
 	"helm.sh/helm/v3/pkg/release"
 
 	"github.com/hooklint/hooklint/internal/hook"
+	"github.com/hooklint/hooklint/internal/lint"
 	"github.com/hooklint/hooklint/internal/render"
 )
 
@@ -54,18 +55,18 @@ type Dep struct {
 	DeletedAfter release.HookEvent
 }
 
-// Events are the events whose hooks a render context analyses: the install
-// render stands for install, uninstall and test, the upgrade render for
-// upgrade and rollback. An install render with isUpgrade (--is-upgrade, no
-// separate upgrade render) covers all of them.
-func Events(ctx render.Context, isUpgrade bool) []release.HookEvent {
+// Events are the events whose hooks a render analyses: the install render
+// stands for install, uninstall and test, the upgrade render for upgrade and
+// rollback, and a chart's only render (lint.Release.Only, e.g. stdin or
+// --is-upgrade) for all of them.
+func Events(rel lint.Release) []release.HookEvent {
 	install := []release.HookEvent{release.HookPreInstall, release.HookPostInstall, release.HookPreDelete, release.HookPostDelete, release.HookTest}
 	upgrade := []release.HookEvent{release.HookPreUpgrade, release.HookPostUpgrade, release.HookPreRollback, release.HookPostRollback}
 	switch {
-	case ctx == render.Upgrade:
-		return upgrade
-	case isUpgrade:
+	case rel.Only || rel.IsUpgrade:
 		return append(install, upgrade...)
+	case rel.Context == render.Upgrade:
+		return upgrade
 	}
 	return install
 }

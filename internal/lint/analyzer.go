@@ -136,6 +136,10 @@ type Release struct {
 	IsUpgrade   bool
 	KubeVersion string
 	Context     render.Context
+	// Only: this is the chart's only render (stdin, --is-upgrade, no
+	// upgrade or rollback hooks, or an upgrade render that failed), so it
+	// stands for every command.
+	Only bool
 }
 
 // ChartInfo identifies the chart being linted.

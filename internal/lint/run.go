@@ -137,7 +137,7 @@ func Run(selected []*Analyzer, info ChartInfo, sets []*hook.Set, st Settings) ([
 		}
 		rel := Release{
 			Name: set.Release.Name, Namespace: set.Release.Namespace, Revision: set.Release.Revision,
-			IsUpgrade: set.Release.IsUpgrade, Context: set.Context,
+			IsUpgrade: set.Release.IsUpgrade, Context: set.Context, Only: len(sets) == 1,
 		}
 		results := map[*Analyzer]any{}
 		here := map[key]bool{}
