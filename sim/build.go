@@ -26,7 +26,7 @@ import (
 // clusterScoped are the built-in kinds that are not namespaced (what
 // `kubectl api-resources --namespaced=false` lists on Kubernetes 1.35).
 // client-go's scheme knows the kinds but not their scope.
-var clusterScoped = map[string]bool{
+var clusterScoped = map[string]bool{ //nolint:gochecknoglobals // read-only lookup table
 	"APIService": true, "CertificateSigningRequest": true, "ClusterRole": true, "ClusterRoleBinding": true,
 	"ClusterTrustBundle": true, "ComponentStatus": true, "CSIDriver": true, "CSINode": true,
 	"CustomResourceDefinition": true, "DeviceClass": true, "FlowSchema": true, "IPAddress": true,
@@ -44,7 +44,7 @@ var clusterScoped = map[string]bool{
 // removedIn is the Kubernetes minor version that stopped serving a
 // group/version (or group/version/kind) client-go still knows
 // (https://kubernetes.io/docs/reference/using-api/deprecation-guide/).
-var removedIn = map[string]int{
+var removedIn = map[string]int{ //nolint:gochecknoglobals // read-only lookup table
 	"extensions/v1beta1": 16, "extensions/v1beta1/Ingress": 22,
 	"apps/v1beta1": 16, "apps/v1beta2": 16,
 	"admissionregistration.k8s.io/v1beta1/MutatingWebhookConfiguration":   22,

@@ -143,7 +143,7 @@ func (c *Cluster) SetStep(step int) {
 }
 
 // systemNamespaces exist in every cluster.
-var systemNamespaces = [...]string{"default", "kube-node-lease", "kube-public", "kube-system"}
+var systemNamespaces = [...]string{"default", "kube-node-lease", "kube-public", "kube-system"} //nolint:gochecknoglobals // read-only lookup table
 
 // NewCluster returns an empty cluster with the system namespaces and the
 // given ones (the release namespace: Helm does not create it unless asked).

@@ -40,7 +40,7 @@ const (
 	FindingCommandFailed
 )
 
-var findingKindNames = [...]string{"", "timeout", "missing-reference", "failed", "already-exists", "rejected", "build-error", "leftover", "command-failed"}
+var findingKindNames = [...]string{"", "timeout", "missing-reference", "failed", "already-exists", "rejected", "build-error", "leftover", "command-failed"} //nolint:gochecknoglobals // read-only lookup table
 
 func (k FindingKind) String() string {
 	if int(k) < len(findingKindNames) {

@@ -2,7 +2,6 @@ package sim
 
 import (
 	"bufio"
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -283,6 +282,6 @@ func TestParseOracleHelpers(t *testing.T) {
 		"delete jobs oracle/a 200",
 	}
 	if diff := cmp.Diff(want, normalize(calls, release)); diff != "" {
-		t.Error(fmt.Sprintf("normalize (-want +got):\n%s", diff))
+		t.Errorf("normalize (-want +got):\n%s", diff)
 	}
 }

@@ -154,10 +154,6 @@ type FileValues struct {
 	SetLiteral []string `yaml:"setLiteral"`
 }
 
-func (v FileValues) empty() bool {
-	return len(v.Values)+len(v.Set)+len(v.SetString)+len(v.SetFile)+len(v.SetJSON)+len(v.SetLiteral) == 0
-}
-
 // FileInjection is the failure injection of a scenario file or step.
 type FileInjection struct {
 	Fail     []string `yaml:"fail"`

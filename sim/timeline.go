@@ -20,7 +20,7 @@ const (
 	EventLogs                    // Helm fetches a hook's pod logs (hook-output-log-policy)
 )
 
-var eventTypeNames = [...]string{"create", "update", "delete", "wait", "ready", "failed", "status", "kept", "logs"}
+var eventTypeNames = [...]string{"create", "update", "delete", "wait", "ready", "failed", "status", "kept", "logs"} //nolint:gochecknoglobals // read-only lookup table
 
 func (t EventType) String() string {
 	if int(t) < len(eventTypeNames) {

@@ -45,8 +45,8 @@ type typeInfo struct {
 }
 
 var (
-	unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
-	specialKinds    = map[reflect.Type]tkind{
+	unmarshalerType = reflect.TypeFor[json.Unmarshaler]() //nolint:gochecknoglobals // read-only lookup table
+	specialKinds    = map[reflect.Type]tkind{             //nolint:gochecknoglobals // read-only lookup table
 		reflect.TypeFor[intstr.IntOrString]():   kIntOrString,
 		reflect.TypeFor[resource.Quantity]():    kQuantity,
 		reflect.TypeFor[metav1.Time]():          kTime,
@@ -58,7 +58,7 @@ var (
 // cache holds the type information of every Go type seen, and the root
 // types of the built-in kinds. It is derived from constant inputs (the Go
 // types of k8s.io/api), filled lazily and never invalidated.
-var cache = struct {
+var cache = struct { //nolint:gochecknoglobals // read-only lookup table
 	sync.Mutex
 	types map[reflect.Type]*typeInfo
 	kinds map[string]reflect.Type // "apps/v1 Deployment" -> type

@@ -19,7 +19,7 @@ var Analyzer = &lint.Analyzer{
 }
 
 // fixes are the Helm 2 events Helm 3 removed, with what to do instead.
-var fixes = map[string]string{
+var fixes = map[string]string{ //nolint:gochecknoglobals // read-only lookup table
 	"crd-install":  "move the CustomResourceDefinition to crds/",
 	"test-failure": `write a test hook ("test") that succeeds when the check passes`,
 }

@@ -22,7 +22,7 @@ var Analyzer = &lint.Analyzer{
 }
 
 // effects says what each key would have done on a hook.
-var effects = map[string]string{
+var effects = map[string]string{ //nolint:gochecknoglobals // read-only lookup table
 	hook.AnnotationWeight:       "the weight does not order it",
 	hook.AnnotationDeletePolicy: "the policy never deletes it",
 	hook.AnnotationOutputLog:    "no logs are printed",

@@ -25,14 +25,14 @@ var Analyzer = &lint.Analyzer{
 }
 
 // order is the order events are reported in.
-var order = []release.HookEvent{
+var order = []release.HookEvent{ //nolint:gochecknoglobals // read-only lookup table
 	release.HookPreInstall, release.HookPostInstall, release.HookPreUpgrade, release.HookPostUpgrade,
 	release.HookPreRollback, release.HookPostRollback, release.HookPreDelete, release.HookPostDelete,
 	release.HookTest,
 }
 
 // clusterScoped are common kinds whose namespace the API server ignores.
-var clusterScoped = map[string]bool{
+var clusterScoped = map[string]bool{ //nolint:gochecknoglobals // read-only lookup table
 	"Namespace": true, "ClusterRole": true, "ClusterRoleBinding": true, "CustomResourceDefinition": true,
 	"PriorityClass": true, "StorageClass": true, "PersistentVolume": true, "IngressClass": true,
 	"APIService": true, "MutatingWebhookConfiguration": true, "ValidatingWebhookConfiguration": true,

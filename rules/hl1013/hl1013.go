@@ -24,7 +24,7 @@ var Analyzer = &lint.Analyzer{
 
 // clusterWide are the kinds whose leftovers HL4007 (hook-leaks-after-uninstall)
 // reports, CustomResourceDefinition (never deleted by any policy) included.
-var clusterWide = map[string]bool{
+var clusterWide = map[string]bool{ //nolint:gochecknoglobals // read-only lookup table
 	"MutatingWebhookConfiguration": true, "ValidatingWebhookConfiguration": true, "APIService": true,
 	"Namespace": true, "ClusterRole": true, "ClusterRoleBinding": true, "CustomResourceDefinition": true,
 }

@@ -22,7 +22,7 @@ var Analyzer = &lint.Analyzer{
 
 // notWaited are the workload kinds that run pods but that Helm counts as
 // ready the moment they are created.
-var notWaited = map[string]string{
+var notWaited = map[string]string{ //nolint:gochecknoglobals // read-only lookup table
 	"Deployment":            "its pods keep running",
 	"StatefulSet":           "its pods keep running",
 	"DaemonSet":             "its pods keep running",

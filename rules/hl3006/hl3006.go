@@ -23,7 +23,7 @@ var Analyzer = &lint.Analyzer{
 func run(pass *lint.Pass) (any, error) {
 	evs := lifecycle.Events(pass.Release)
 	for _, d := range lifecycle.Analyze(pass.Objects, pass.Hooks, pass.Release.Namespace, evs) {
-		if !(d.Status == lifecycle.HookOtherEvent) {
+		if d.Status != lifecycle.HookOtherEvent {
 			continue
 		}
 		f := lint.Finding{

@@ -20,7 +20,7 @@ var Analyzer = &lint.Analyzer{
 }
 
 // harm says what a leftover of each kind does after uninstall.
-var harm = map[string]string{
+var harm = map[string]string{ //nolint:gochecknoglobals // read-only lookup table
 	"MutatingWebhookConfiguration":   "keeps intercepting requests for a service that no longer exists, which can block unrelated workloads",
 	"ValidatingWebhookConfiguration": "keeps intercepting requests for a service that no longer exists, which can block unrelated workloads",
 	"APIService":                     "keeps an API group registered to a missing service, which breaks discovery for every client",

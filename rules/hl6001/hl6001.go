@@ -26,7 +26,7 @@ var Analyzer = &lint.Analyzer{
 
 // rights says what each built-in ClusterRole grants, in a namespace and
 // cluster-wide (k8s.io/kubernetes plugin/pkg/auth/authorizer/rbac/bootstrappolicy).
-var rights = map[string][2]string{
+var rights = map[string][2]string{ //nolint:gochecknoglobals // read-only lookup table
 	"cluster-admin": {
 		"can do anything to every object in the namespace, Roles and RoleBindings included",
 		"can do anything to every object in the cluster",

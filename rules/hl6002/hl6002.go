@@ -24,7 +24,7 @@ var Analyzer = &lint.Analyzer{
 }
 
 // builtin are HL6001's.
-var builtin = map[string]bool{"cluster-admin": true, "admin": true, "edit": true}
+var builtin = map[string]bool{"cluster-admin": true, "admin": true, "edit": true} //nolint:gochecknoglobals // read-only lookup table
 
 func run(pass *lint.Pass) (any, error) {
 	for _, h := range pass.Hooks {

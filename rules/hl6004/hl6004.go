@@ -21,7 +21,7 @@ var Analyzer = &lint.Analyzer{
 
 const rejected = "; a namespace enforcing Pod Security \"baseline\" rejects the pod and Helm waits for the hook until --timeout"
 
-var hostNamespaces = []struct{ key, what string }{
+var hostNamespaces = []struct{ key, what string }{ //nolint:gochecknoglobals // read-only lookup table
 	{"hostNetwork", "uses the node's network namespace (hostNetwork: true): it can reach services listening on the node and is not subject to NetworkPolicies"},
 	{"hostPID", "shares the node's process namespace (hostPID: true): it can see every process on the node, their environment included"},
 	{"hostIPC", "shares the node's IPC namespace (hostIPC: true): it can read the shared memory of every process on the node"},

@@ -26,7 +26,7 @@ var Analyzer = &lint.Analyzer{
 
 // The settings checked, in message order; restricted marks the ones Pod
 // Security "restricted" requires.
-var settings = []struct {
+var settings = []struct { //nolint:gochecknoglobals // read-only lookup table
 	name       string
 	restricted bool
 	ok         func(pod, ctr map[string]any) bool

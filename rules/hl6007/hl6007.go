@@ -40,7 +40,7 @@ func run(pass *lint.Pass) (any, error) {
 			}
 			names = append(names, strconv.Quote(c.Name))
 			if first == nil {
-				first = append(c.Path, "resources")
+				first = append(append([]string(nil), c.Path...), "resources")
 			}
 		}
 		if first == nil {
