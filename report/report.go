@@ -14,6 +14,12 @@ import (
 // charts were given.
 type Result struct {
 	Charts []lint.ChartResult
+	// Rules are every rule hooklint has (rules.All), for the formats that
+	// describe rules (sarif); report does not import the registry.
+	Rules []*lint.Analyzer
+	// Selected are the rules that ran, for the formats with one entry per
+	// rule (junit); nil means Rules.
+	Selected []*lint.Analyzer
 }
 
 // Formatter writes a Result in one format.
@@ -24,10 +30,15 @@ type Formatter interface {
 // Options tune formatters.
 type Options struct {
 	Color bool // ANSI colours (text only)
+	// Timeline writes a chart's lifecycle timeline as Mermaid (markdown
+	// only; see Markdown.Timeline).
+	Timeline func(w io.Writer, ch *lint.ChartResult) error
 }
 
 // Formats are the names ByName accepts.
-func Formats() []string { return []string{"text", "json"} }
+func Formats() []string {
+	return []string{"text", "json", "sarif", "github", "junit", "markdown"}
+}
 
 // ByName returns the formatter called name.
 func ByName(name string, opts Options) (Formatter, error) {
@@ -36,6 +47,14 @@ func ByName(name string, opts Options) (Formatter, error) {
 		return &Text{Color: opts.Color}, nil
 	case "json":
 		return &JSON{}, nil
+	case "sarif":
+		return &SARIF{}, nil
+	case "github":
+		return &GitHub{}, nil
+	case "junit":
+		return &JUnit{}, nil
+	case "markdown":
+		return &Markdown{Timeline: opts.Timeline}, nil
 	}
 	return nil, fmt.Errorf("unknown output format %q (want one of %v)", name, Formats())
 }
