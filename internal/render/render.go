@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -172,11 +173,15 @@ func loadChart(arg string) (ch *chart.Chart, err error) {
 	if err != nil {
 		ie := &InputError{Chart: arg, Err: err}
 		msg := err.Error()
+		var ve chart.ValidationError
 		switch {
-		case strings.Contains(msg, "Chart.yaml"):
+		case strings.Contains(msg, "Chart.yaml"), errors.As(err, &ve):
+			// the loader validates the metadata it read from Chart.yaml
 			ie.File = "Chart.yaml"
 		case strings.Contains(msg, "values.yaml"):
 			ie.File = "values.yaml"
+		default:
+			ie.File, ie.Err = inChartDir(arg, err)
 		}
 		if ie.File == "" && strings.HasSuffix(arg, ".tgz") {
 			ie.File = path.Base(arg)
@@ -187,6 +192,28 @@ func loadChart(arg string) (ch *chart.Chart, err error) {
 		return nil, &InputError{Chart: arg, File: "Chart.yaml", Err: err}
 	}
 	return ch, nil
+}
+
+// inChartDir rewrites a loader error that names an absolute path inside
+// the chart directory arg (a symlink that cannot be followed, a file that
+// cannot be read) to the chart-relative file, so the message is the same on
+// every machine.
+func inChartDir(arg string, err error) (string, error) {
+	abs, aerr := filepath.Abs(arg)
+	if aerr != nil {
+		return "", err
+	}
+	prefix := abs + string(filepath.Separator)
+	msg := err.Error()
+	i := strings.Index(msg, prefix)
+	if i < 0 {
+		return "", err
+	}
+	rest := msg[i+len(prefix):]
+	if j := strings.IndexAny(rest, ": "); j >= 0 {
+		rest = rest[:j]
+	}
+	return filepath.ToSlash(rest), errors.New(strings.ReplaceAll(msg, prefix, ""))
 }
 
 // sources collects every template of the chart and its subcharts under the
