@@ -10,6 +10,7 @@ import (
 
 	"github.com/hooklint/hooklint/internal/hook"
 	"github.com/hooklint/hooklint/internal/render"
+	"github.com/hooklint/hooklint/internal/suppress"
 )
 
 // Analyzer is one rule.
@@ -123,6 +124,12 @@ func order(as []*Analyzer) ([]*Analyzer, error) {
 type Settings struct {
 	// Timeout is Helm's --timeout, which bounds each hook's wait.
 	Timeout time.Duration
+	// Policy is what the configuration (.hooklint.yaml) changes about
+	// findings after the rules ran; nil leaves them as reported.
+	Policy *Policy
+	// Simulate, when set (lint --simulate), runs each chart through Helm's
+	// lifecycle once; rules read the outcome from Pass.Simulated.
+	Simulate Simulator
 }
 
 // DefaultTimeout is Helm's --timeout default (cmd/helm/install.go).
@@ -162,8 +169,16 @@ type Pass struct {
 	Hooks    []*hook.Hook
 	ResultOf map[*Analyzer]any
 	Settings Settings
+	// Simulated are the problems the lifecycle simulation of this chart
+	// showed (nil without --simulate).
+	Simulated []SimFinding
 
 	report func(Finding)
+
+	// Suppressions are the chart's hooklint:ignore directives, with which
+	// findings they matched; only the suppression rules (HL9001, HL9002),
+	// which run after the others, see them.
+	Suppressions []*suppress.Directive
 }
 
 // Report records a finding. Rule and Severity are filled in by the runner.

@@ -35,7 +35,21 @@ func LintChart(arg string, opts *render.Options, as []*Analyzer, st Settings) Ch
 		res.Err = err
 		return res
 	}
-	res.Findings, res.Err = Run(as, res.Chart, sets, st)
+	var simulated []SimFinding
+	if st.Simulate != nil {
+		timeout := st.Timeout
+		if timeout == 0 {
+			timeout = DefaultTimeout
+		}
+		if simulated, err = st.Simulate(c, opts, timeout); err != nil {
+			res.Err = err
+			return res
+		}
+	}
+	res.Findings, res.Err = run(as, res.Chart, sets, st, simulated)
+	if res.Err == nil {
+		res.Findings, res.Err = suppressStep(res.Findings, as, res.Chart, c.Sources, sets, st)
+	}
 	return res
 }
 
@@ -82,6 +96,9 @@ func LintStream(name string, in io.Reader, opts *render.Options, as []*Analyzer,
 		res.Err = err
 		return res
 	}
-	res.Findings, res.Err = Run(as, res.Chart, []*hook.Set{set}, st)
+	res.Findings, res.Err = Run(as, res.Chart, []*hook.Set{set}, st) // nothing to simulate without a chart
+	if res.Err == nil {
+		res.Findings, res.Err = suppressStep(res.Findings, as, res.Chart, nil, []*hook.Set{set}, st)
+	}
 	return res
 }

@@ -108,6 +108,10 @@ func NeedsUpgrade(s *hook.Set) bool {
 // of one chart and returns the findings of the selected ones, sorted and
 // without duplicates across renders.
 func Run(selected []*Analyzer, info ChartInfo, sets []*hook.Set, st Settings) ([]Finding, error) {
+	return run(selected, info, sets, st, nil)
+}
+
+func run(selected []*Analyzer, info ChartInfo, sets []*hook.Set, st Settings, simulated []SimFinding) ([]Finding, error) {
 	ordered, err := order(selected)
 	if err != nil {
 		return nil, err
@@ -144,7 +148,7 @@ func Run(selected []*Analyzer, info ChartInfo, sets []*hook.Set, st Settings) ([
 		for _, a := range ordered {
 			pass := &Pass{
 				Analyzer: a, Chart: info, Release: rel, Objects: set.Objects, Hooks: hooks,
-				ResultOf: results, Settings: st,
+				ResultOf: results, Settings: st, Simulated: simulated,
 			}
 			pass.report = func(f Finding) {
 				if !want[a] {

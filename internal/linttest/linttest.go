@@ -32,6 +32,7 @@ import (
 
 	"github.com/hooklint/hooklint/internal/lint"
 	"github.com/hooklint/hooklint/internal/render"
+	"github.com/hooklint/hooklint/internal/simlint"
 )
 
 // Config is a fixture's linttest.yaml.
@@ -42,6 +43,9 @@ type Config struct {
 	ReleaseName string   `yaml:"releaseName"`
 	Namespace   string   `yaml:"namespace"`
 	Timeout     string   `yaml:"timeout"`
+	// Simulate runs the chart through the lifecycle simulator, as
+	// lint --simulate does (for the HL7 rules).
+	Simulate bool `yaml:"simulate"`
 }
 
 var (
@@ -150,6 +154,9 @@ func options(dir string) (*render.Options, lint.Settings, error) {
 	}
 	opts.Values.Values = cfg.Set
 	opts.KubeVersion, opts.ReleaseName, opts.Namespace = cfg.KubeVersion, cfg.ReleaseName, cfg.Namespace
+	if cfg.Simulate {
+		st.Simulate = simlint.Simulate
+	}
 	if cfg.Timeout != "" {
 		if st.Timeout, err = time.ParseDuration(cfg.Timeout); err != nil {
 			return nil, st, fmt.Errorf("%s/linttest.yaml: timeout: %w", dir, err)
