@@ -15,6 +15,9 @@ type Finding struct {
 	// Helm is how Helm reads the hook the finding is about, when it is one.
 	Helm    *HelmView `json:"helm,omitempty"`
 	Related []Related `json:"related,omitempty"`
+	// Fixes are edits of the template sources that remove the finding
+	// (hooklint lint --fix); only mechanical, unambiguous ones.
+	Fixes []SuggestedFix `json:"fixes,omitempty"`
 }
 
 // RuleRef names a rule.

@@ -3,6 +3,7 @@ package hl1001
 import (
 	_ "embed"
 	"fmt"
+	"strings"
 
 	"github.com/hooklint/hooklint/internal/hook"
 	"github.com/hooklint/hooklint/internal/lint"
@@ -35,8 +36,26 @@ func run(pass *lint.Pass) (any, error) {
 			} else if s := lint.Suggest(t.Text, hook.EventNames()); s != "" {
 				what += fmt.Sprintf(" (did you mean %q?)", s)
 			}
-			pass.Reportf(t.At, h.Object, "%s; Helm skips the whole resource: it is neither run as a hook nor installed", what)
+			pass.Report(lint.Finding{
+				Pos: t.At, Object: lint.ObjectRefOf(h.Object), Fixes: fixes(h, t),
+				Message: what + "; Helm skips the whole resource: it is neither run as a hook nor installed",
+			})
 		}
 	}
 	return nil, nil
+}
+
+// fixes replaces t with the one event it is close to, unless the hook
+// already lists that event (the fix would duplicate it: HL1008).
+func fixes(h *hook.Hook, t hook.Token) []lint.SuggestedFix {
+	s := lint.SuggestUnique(t.Text, hook.EventNames())
+	if s == "" || s == "test-success" {
+		return nil
+	}
+	for _, o := range h.Tokens {
+		if o.Text == s {
+			return nil
+		}
+	}
+	return lint.Fix(fmt.Sprintf("replace %q with %q", strings.TrimSpace(t.Raw), s), t.At, strings.TrimSpace(t.Raw), s)
 }

@@ -2,9 +2,12 @@ package hl1003
 
 import (
 	_ "embed"
+	"fmt"
+	"strings"
 
 	"helm.sh/helm/v3/pkg/release"
 
+	"github.com/hooklint/hooklint/internal/hook"
 	"github.com/hooklint/hooklint/internal/lint"
 )
 
@@ -33,8 +36,28 @@ func run(pass *lint.Pass) (any, error) {
 			if t.Text != legacy {
 				continue
 			}
-			pass.Reportf(t.At, h.Object, "hook event %q is the Helm 2 name of %q; Helm 3 runs it as a test hook (helm test): write %q", t.Text, release.HookTest.String(), release.HookTest.String())
+			test := release.HookTest.String()
+			f := lint.Finding{
+				Pos: t.At, Object: lint.ObjectRefOf(h.Object),
+				Message: fmt.Sprintf("hook event %q is the Helm 2 name of %q; Helm 3 runs it as a test hook (helm test): write %q", t.Text, test, test),
+			}
+			if !listed(h, test) {
+				raw := strings.TrimSpace(t.Raw)
+				f.Fixes = lint.Fix(fmt.Sprintf("replace %q with %q", raw, test), t.At, raw, test)
+			}
+			pass.Report(f)
 		}
 	}
 	return nil, nil
+}
+
+// listed reports whether the hook already lists the event token text (then
+// rewriting test-success would duplicate it: HL1008).
+func listed(h *hook.Hook, text string) bool {
+	for _, t := range h.Tokens {
+		if t.Text == text {
+			return true
+		}
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package hl1004
 
 import (
 	_ "embed"
+	"fmt"
 
 	"github.com/hooklint/hooklint/internal/hook"
 	"github.com/hooklint/hooklint/internal/lint"
@@ -41,21 +42,34 @@ func run(pass *lint.Pass) (any, error) {
 				continue
 			}
 			cause := `"json: cannot unmarshal ` + typ + ` into Go struct field ObjectMeta.metadata.annotations of type string"`
+			f := lint.Finding{Pos: a.ValAt, Object: lint.ObjectRefOf(o), Fixes: quoteFix(a)}
 			switch {
 			case o.Hook != nil && a.Key == hook.AnnotationWeight && a.Kind == hook.KindInt:
-				pass.Reportf(a.ValAt, o,
+				f.Message = fmt.Sprintf(
 					"helm.sh/hook-weight is the unquoted number %s; Helm sorts it as weight %d, but cannot build the hook for the cluster (%s): the hook fails before it is created; quote it: %q",
 					a.Value, o.Hook.Weight, cause, a.Value)
 			case o.Hook != nil:
-				pass.Reportf(a.ValAt, o,
+				f.Message = fmt.Sprintf(
 					"annotation %q has the unquoted %s value %s; annotation values must be strings: Helm cannot build the hook for the cluster (%s) and the hook fails before it is created; quote it: %q",
 					a.Key, typ, a.Value, cause, a.Value)
 			default:
-				pass.Reportf(a.ValAt, o,
+				f.Message = fmt.Sprintf(
 					"annotation %q has the unquoted %s value %s; annotation values must be strings: Helm cannot build the release manifest (%s) and install or upgrade fails before anything is created; quote it: %q",
 					a.Key, typ, a.Value, cause, a.Value)
 			}
+			pass.Report(f)
 		}
 	}
 	return nil, nil
+}
+
+// quoteFix quotes the value as written. When the key is on the value's line
+// the edit starts after the key, so a digit in the key or a comment cannot
+// be taken for the value.
+func quoteFix(a hook.Annotation) []lint.SuggestedFix {
+	at := a.ValAt
+	if a.KeyAt.File == at.File && a.KeyAt.Line == at.Line && a.KeyAt.Col > 0 {
+		at.Col = a.KeyAt.Col + len(a.Key)
+	}
+	return lint.Fix(fmt.Sprintf("quote %s", a.Value), at, a.Value, `"`+a.Value+`"`)
 }

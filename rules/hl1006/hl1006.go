@@ -4,6 +4,9 @@ import (
 	_ "embed"
 	"fmt"
 	"slices"
+	"strings"
+
+	"helm.sh/helm/v3/pkg/release"
 
 	"github.com/hooklint/hooklint/internal/hook"
 	"github.com/hooklint/hooklint/internal/lint"
@@ -32,7 +35,15 @@ func run(pass *lint.Pass) (any, error) {
 		}
 		valid := slices.ContainsFunc(h.DeleteTokens, func(t hook.Token) bool { return slices.Contains(known, t.Text) })
 		if len(h.DeleteTokens) == 1 && h.DeleteTokens[0].Text == "" {
-			pass.Reportf(a.ValAt, h.Object, "helm.sh/hook-delete-policy is empty; Helm reads it as one empty policy, and %s", lost)
+			f := lint.Finding{
+				Pos: a.ValAt, Object: lint.ObjectRefOf(h.Object),
+				Message: fmt.Sprintf("helm.sh/hook-delete-policy is empty; Helm reads it as one empty policy, and %s", lost),
+			}
+			if a.Quoted {
+				// What Helm applies without the annotation: the default.
+				f.Fixes = lint.Fix("write the default before-hook-creation", a.ValAt, `""`, `"`+string(release.HookBeforeHookCreation)+`"`)
+			}
+			pass.Report(f)
 			continue
 		}
 		for _, t := range h.DeleteTokens {
@@ -54,12 +65,23 @@ func run(pass *lint.Pass) (any, error) {
 			if s := lint.Suggest(t.Text, known); s != "" {
 				what += fmt.Sprintf(" (did you mean %q?)", s)
 			}
-			if valid {
-				pass.Reportf(t.At, h.Object, "%s; Helm ignores it", what)
-			} else {
-				pass.Reportf(t.At, h.Object, "%s; Helm ignores it, and %s", what, lost)
+			f := lint.Finding{Pos: t.At, Object: lint.ObjectRefOf(h.Object), Message: what + "; Helm ignores it", Fixes: fixes(h, t)}
+			if !valid {
+				f.Message += ", and " + lost
 			}
+			pass.Report(f)
 		}
 	}
 	return nil, nil
+}
+
+// fixes replaces t with the one policy it is close to, unless the hook
+// already lists that policy.
+func fixes(h *hook.Hook, t hook.Token) []lint.SuggestedFix {
+	s := lint.SuggestUnique(t.Text, hook.DeletePolicyNames())
+	if s == "" || slices.ContainsFunc(h.DeleteTokens, func(o hook.Token) bool { return o.Text == s }) {
+		return nil
+	}
+	raw := strings.TrimSpace(t.Raw)
+	return lint.Fix(fmt.Sprintf("replace %q with %q", raw, s), t.At, raw, s)
 }

@@ -2,6 +2,7 @@ package hl1009
 
 import (
 	_ "embed"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -73,6 +74,12 @@ func run(pass *lint.Pass) (any, error) {
 	known := hook.HelmAnnotationKeys()
 	cands := candidates()
 	for _, o := range pass.Objects {
+		meantBy := map[string]int{} // how many keys of o mean each Helm key
+		for _, a := range o.Annotations {
+			if !slices.Contains(known, a.Key) {
+				meantBy[meant(a.Key, cands)]++
+			}
+		}
 		for _, a := range o.Annotations {
 			if slices.Contains(known, a.Key) {
 				continue
@@ -85,7 +92,12 @@ func run(pass *lint.Pass) (any, error) {
 			if strings.EqualFold(a.Key, m) {
 				what = "annotation key %q is not %q: annotation keys are case-sensitive"
 			}
-			pass.Reportf(a.KeyAt, o, what+"; Helm ignores it%s", a.Key, m, effect(o, m))
+			f := lint.Finding{Pos: a.KeyAt, Object: lint.ObjectRefOf(o), Message: fmt.Sprintf(what+"; Helm ignores it%s", a.Key, m, effect(o, m))}
+			// Renaming must not give the object the key twice.
+			if o.Annotation(m) == nil && meantBy[m] == 1 {
+				f.Fixes = lint.Fix(fmt.Sprintf("rename %q to %q", a.Key, m), a.KeyAt, a.Key, m)
+			}
+			pass.Report(f)
 		}
 	}
 	return nil, nil
