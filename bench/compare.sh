@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# bench/compare.sh: one timed run of hooklint against Helm (and other linters)
+# on the shared corpus. Prints a per-chart table, then ratios and peak RSS.
+#
+#   bench/compare.sh [CORPUS_DIR]     default ../shared/corpus
+#   KUBE_LINTER=/path/to/kube-linter bench/compare.sh   also time kube-linter
+#   NO_KUBECONFORM=1 bench/compare.sh                   skip the kubeconform install
+#
+# Binaries are built once (go build), never `go run`. Timings come from
+# /usr/bin/time (GNU time: install the Debian package `time` if missing):
+# wall seconds and peak RSS of each process. kubeconform runs offline: its
+# schema location is an empty local directory and -ignore-missing-schemas is
+# set, so it parses and checks document structure only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+CORPUS=${1:-$ROOT/../shared/corpus}
+CORPUS=$(cd "$CORPUS" && pwd)
+[ -x /usr/bin/time ] || { echo "bench/compare.sh: /usr/bin/time missing (apt-get install time)" >&2; exit 2; }
+
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+BIN=$ROOT/bench/bin
+mkdir -p "$BIN"
+echo "building hooklint and helm (go build)..." >&2
+go build -o "$BIN/hooklint" ./cmd/hooklint
+go build -o "$BIN/helm" helm.sh/helm/v3/cmd/helm
+KUBECONFORM=""
+if [ -z "${NO_KUBECONFORM:-}" ]; then
+  if [ -x "$BIN/kubeconform" ] || GOBIN=$BIN go install github.com/yannh/kubeconform/cmd/kubeconform@v0.8.0 >&2; then
+    KUBECONFORM=$BIN/kubeconform
+  fi
+fi
+mkdir -p "$WORK/schemas"
+KV=$("$BIN/hooklint" version | awk '/default --kube-version/ {print $2}')
+
+# t OUT CMD...: run CMD with stdout to OUT, append "wall maxrss_kb" to $WORK/last
+t() {
+  local out=$1; shift
+  /usr/bin/time -f "%e %M" -o "$WORK/last" "$@" >"$out" 2>"$WORK/stderr" || true
+}
+wall() { awk '{print $1}' "$WORK/last"; }
+rss() { awk '{print $2}' "$WORK/last"; }
+
+printf '%-26s %8s %8s %8s %8s %8s %8s  %7s %7s %7s\n' chart tmpl_s lint_s sim_s hlint_s kconf_s klint_s tmplMB lintMB simMB
+: >"$WORK/rows"
+ALL=()
+while IFS=$'\t' read -r id _ _ _ _ _ vfile _; do
+  [ "$id" = id ] && continue
+  dir=$CORPUS/$id
+  vals=()
+  [ "$vfile" != "-" ] && vals=(-f "$CORPUS/$vfile")
+  ALL+=("$dir")
+  t "$WORK/rendered.yaml" "$BIN/helm" template rel "$dir" --kube-version "$KV" "${vals[@]}"
+  tw=$(wall); tr=$(rss)
+  if [ "$vfile" != "-" ]; then # default values, for the one-invocation comparison
+    t /dev/null "$BIN/helm" template rel "$dir" --kube-version "$KV"
+    tdef=$(wall)
+  else
+    tdef=$tw
+  fi
+  t /dev/null "$BIN/hooklint" lint --fail-on none "$dir" "${vals[@]}"
+  lw=$(wall); lr=$(rss)
+  {
+    echo "release: rel"
+    echo "kubeVersion: $KV"
+    echo "chart: $dir"
+    [ "$vfile" != "-" ] && echo "values: [$CORPUS/$vfile]"
+    echo "steps: [{action: install}, {action: upgrade}, {action: rollback, revision: 1}, {action: test}, {action: uninstall}]"
+  } >"$WORK/scenario.yaml"
+  t /dev/null "$BIN/hooklint" simulate --scenario "$WORK/scenario.yaml"
+  sw=$(wall); sr=$(rss)
+  t /dev/null "$BIN/helm" lint "$dir" --kube-version "$KV" "${vals[@]}"
+  hw=$(wall)
+  kw=-
+  if [ -n "$KUBECONFORM" ]; then
+    t /dev/null "$KUBECONFORM" -schema-location "$WORK/schemas/{{ .ResourceKind }}.json" -ignore-missing-schemas -summary "$WORK/rendered.yaml"
+    kw=$(wall)
+  fi
+  klw=-
+  if [ -n "${KUBE_LINTER:-}" ]; then
+    t /dev/null "$KUBE_LINTER" lint "$dir"
+    klw=$(wall)
+  fi
+  printf '%-26s %8s %8s %8s %8s %8s %8s  %7d %7d %7d\n' "$id" "$tw" "$lw" "$sw" "$hw" "$kw" "$klw" $((tr/1024)) $((lr/1024)) $((sr/1024))
+  echo "$id $tw $tdef $lw $sw $hw $kw $klw $tr $lr $sr" >>"$WORK/rows"
+done <"$CORPUS/MANIFEST.tsv"
+
+# (iii) the whole corpus in one invocation (default values: -f would apply to every chart)
+t /dev/null "$BIN/hooklint" lint --fail-on none "${ALL[@]}"
+one=$(wall); oner=$(rss)
+GOMAXPROCS=1 t /dev/null env GOMAXPROCS=1 "$BIN/hooklint" lint --fail-on none "${ALL[@]}"
+one1=$(wall)
+
+echo
+echo "machine: $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
+echo "kube version: $KV; charts: ${#ALL[@]}"
+awk -v one="$one" -v one1="$one1" -v oner="$oner" '
+  { n++; tm+=$2; td+=$3; li+=$4; si+=$5; hl+=$6; if ($7!="-") kc+=$7; if ($8!="-") kl+=$8
+    rl=$2>0?$4/$2:0; rs=$2>0?$5/$2:0; rm=$9>0?$10/$9:0; rsm=$9>0?$11/$9:0
+    if (rl>maxl) {maxl=rl; maxlid=$1}; if (rs>maxs) {maxs=rs; maxsid=$1}; if (rm>maxm) {maxm=rm; maxmid=$1}; if (rsm>maxsm) {maxsm=rsm; maxsmid=$1}
+    if ($10>maxrss) maxrss=$10; if ($9>maxhrss) maxhrss=$9 }
+  END {
+    printf "sum of per-chart times (s): helm template %.2f (default values %.2f), hooklint lint %.2f, simulate %.2f, helm lint %.2f, kubeconform %.2f, kube-linter %.2f\n", tm, td, li, si, hl, kc, kl
+    printf "(i/ii)  lint / helm template, summed:        %.2fx (target <= 1.10); worst chart %s %.2fx\n", li/tm, maxlid, maxl
+    printf "(iii)   one lint of all charts / sum template: %.2fx (target <= 0.55): %.2fs vs %.2fs (default values)\n", one/td, one, td
+    printf "(iv)    simulate 5 commands / helm template:   %.2fx (target <= 1.5); worst chart %s %.2fx\n", si/tm, maxsid, maxs
+    printf "(v)     helm lint / helm template: %.2fx; kubeconform (offline) / helm template: %.2fx\n", hl/tm, kc/tm
+    printf "peak RSS lint / template: worst %.2fx (%s) (target <= 1.2); max lint %d MiB, max template %d MiB; simulate worst %.2fx (%s)\n", maxm, maxmid, maxrss/1024, maxhrss/1024, maxsm, maxsmid
+    printf "scaling of the one-invocation run: GOMAXPROCS=1 %.2fs, default %.2fs: %.2fx (target >= 1.7); its peak RSS %d MiB\n", one1, one, one1/one, oner/1024
+  }' "$WORK/rows"

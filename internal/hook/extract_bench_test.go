@@ -1,0 +1,70 @@
+package hook
+
+import (
+	"path/filepath"
+	"testing"
+
+	"helm.sh/helm/v3/pkg/cli/values"
+
+	"github.com/hooklint/hooklint/internal/corpus"
+	"github.com/hooklint/hooklint/internal/render"
+)
+
+// BenchmarkExtract: building the hook model (Helm's SortManifests, our
+// YAML parse and the source map) from one render of a corpus chart.
+func BenchmarkExtract(b *testing.B) {
+	dirs := map[string]values.Options{}
+	charts, err := corpus.Charts()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range charts {
+		switch c.ID {
+		case "packt-hook-example", "bitnami-postgresql", "bitnami-harbor":
+			var v values.Options
+			if c.Values != "" {
+				v.ValueFiles = []string{c.Values}
+			}
+			dirs[c.Dir] = v
+		}
+	}
+	if len(dirs) == 0 {
+		dirs[filepath.Join("..", "..", "examples", "guestbook-backup")] = values.Options{}
+	}
+	for dir, v := range dirs {
+		b.Run(filepath.Base(dir), func(b *testing.B) {
+			opts := &render.Options{Values: v}
+			c, err := render.Load(dir, opts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			r, err := render.Render(c, opts, render.Install)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Extract(c.Arg, r, c.Sources); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkSourceMap: the template-to-rendered line alignment alone, on
+// a generated 2,000-line template with a range.
+func BenchmarkSourceMap(b *testing.B) {
+	var tpl, out []byte
+	for i := range 200 {
+		tpl = append(tpl, "---\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.name }}\n  labels:\n    {{- include \"labels\" . | nindent 4 }}\ndata:\n  key: {{ .Values.v | quote }}\n  other: \"{{ .Values.o }}\"\n"...)
+		out = append(out, "---\nkind: ConfigMap\nmetadata:\n  name: x\n  labels:\n    a: b\n    c: d\ndata:\n  key: \"1\"\n  other: \"2\"\n"...)
+		_ = i
+	}
+	rendered := string(out)
+	docs := splitDocs(rendered)
+	b.ReportAllocs()
+	for b.Loop() {
+		newSrcMap(string(tpl), rendered, docs)
+	}
+}

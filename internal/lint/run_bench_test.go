@@ -1,0 +1,77 @@
+package lint_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"helm.sh/helm/v3/pkg/cli/values"
+
+	"github.com/hooklint/hooklint/internal/corpus"
+	"github.com/hooklint/hooklint/internal/lint"
+	"github.com/hooklint/hooklint/internal/render"
+	"github.com/hooklint/hooklint/rules"
+)
+
+func benchDirs(b *testing.B) map[string]values.Options {
+	b.Helper()
+	dirs := map[string]values.Options{}
+	charts, err := corpus.Charts()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range charts {
+		switch c.ID {
+		case "packt-hook-example", "bitnami-postgresql", "bitnami-harbor":
+			var v values.Options
+			if c.Values != "" {
+				v.ValueFiles = []string{c.Values}
+			}
+			dirs[c.Dir] = v
+		}
+	}
+	if len(dirs) == 0 {
+		dirs[filepath.Join("..", "..", "examples", "guestbook-backup")] = values.Options{}
+	}
+	return dirs
+}
+
+// BenchmarkRun: every rule (rules.All) over the renders of one chart, the
+// renders done once outside the loop.
+func BenchmarkRun(b *testing.B) {
+	for dir, v := range benchDirs(b) {
+		b.Run(filepath.Base(dir), func(b *testing.B) {
+			opts := &render.Options{Values: v}
+			c, err := render.Load(dir, opts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sets, _, err := lint.Sets(c, opts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			info := lint.ChartInfo{Arg: dir}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := lint.Run(rules.All, info, sets, lint.Settings{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkLintChart: the whole of `hooklint lint CHART` but printing:
+// load, renders, extraction, rules.
+func BenchmarkLintChart(b *testing.B) {
+	for dir, v := range benchDirs(b) {
+		b.Run(filepath.Base(dir), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				res := lint.LintChart(dir, &render.Options{Values: v}, rules.All, lint.Settings{})
+				if res.Err != nil {
+					b.Fatal(res.Err)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,52 @@
+package sim
+
+import (
+	"path/filepath"
+	"testing"
+
+	"helm.sh/helm/v3/pkg/cli/values"
+
+	"github.com/hooklint/hooklint/internal/corpus"
+	"github.com/hooklint/hooklint/internal/render"
+)
+
+// BenchmarkSimulate: an install followed by an upgrade of a loaded chart,
+// through Helm's actions against the fake cluster.
+func BenchmarkSimulate(b *testing.B) {
+	dirs := map[string]values.Options{}
+	charts, err := corpus.Charts()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range charts {
+		switch c.ID {
+		case "packt-hook-example", "bitnami-postgresql", "bitnami-harbor":
+			var v values.Options
+			if c.Values != "" {
+				v.ValueFiles = []string{c.Values}
+			}
+			dirs[c.Dir] = v
+		}
+	}
+	if len(dirs) == 0 {
+		dirs[filepath.Join("..", "testdata", "charts", "sim-backup")] = values.Options{}
+	}
+	for dir, v := range dirs {
+		b.Run(filepath.Base(dir), func(b *testing.B) {
+			ch, err := render.Load(dir, &render.Options{Values: v, ReleaseName: "rel", Namespace: "bench", KubeVersion: corpusKubeVersion})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				sc := &Scenario{Release: "rel", Namespace: "bench", KubeVersion: corpusKubeVersion, Steps: []Step{
+					{Action: ActionInstall, Chart: ch, Timeout: DefaultTimeout},
+					{Action: ActionUpgrade, Chart: ch, Timeout: DefaultTimeout},
+				}}
+				if _, err := Run(sc); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
