@@ -41,6 +41,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		newRulesCmd(stdout),
 		newExplainCmd(stdout),
 		newVersionCmd(stdout),
+		newConfigCmd(stdout),
 	)
 	addSimulate(root, stdout, stderr)
 	return root

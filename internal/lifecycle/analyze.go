@@ -186,6 +186,14 @@ func classify(p *hook.Object, c *hook.Hook, e release.HookEvent, pos posFunc) (S
 	if deletes {
 		return HookDeleted, ph.Events[0]
 	}
+	// A hook of install that no policy deletes stays from the install on:
+	// execHook deletes hooks only by policy and uninstall never deletes
+	// hooks (pkg/action/hooks.go, pkg/action/uninstall.go), so every later
+	// command finds it (unless the release was installed with --no-hooks).
+	if e != release.HookPreInstall && e != release.HookPostInstall &&
+		(ph.HasEvent(release.HookPreInstall) || ph.HasEvent(release.HookPostInstall)) {
+		return OK, ""
+	}
 	return HookOtherEvent, ""
 }
 

@@ -5,9 +5,15 @@ hl3006 (hook-dependency-other-event): a hook uses a hook of another command that
 
 For every hook and each of its events, the objects it references (as
 HL3001 lists them) that the chart defines only as hooks of events of other
-commands (for example a pre-delete or test Job using a pre-install
-ServiceAccount) without a hook-succeeded policy. HL3005 reports the ones
-that hook-succeeded deletes.
+commands (for example a pre-delete or test Job using a ServiceAccount that
+is only a pre-upgrade hook) without a hook-succeeded policy. HL3005 reports
+the ones that hook-succeeded deletes.
+
+A hook of install (pre-install, post-install) that no policy deletes is not
+reported: it stays from the install on and every later command finds it.
+Charts rely on that on purpose, e.g. a Secret generated once at install
+(on the corpus, sentry's 18 consumers of its pre-install Secret were
+reported before this exception).
 
 # Why it matters
 
@@ -34,7 +40,7 @@ Bad:
 	metadata:
 	  name: hooks
 	  annotations:
-	    "helm.sh/hook": pre-install
+	    "helm.sh/hook": pre-upgrade
 	---
 	kind: Job
 	metadata:
@@ -51,7 +57,7 @@ Good:
 	metadata:
 	  name: hooks
 	  annotations:
-	    "helm.sh/hook": pre-install,pre-delete
+	    "helm.sh/hook": pre-upgrade,pre-delete
 	    "helm.sh/hook-weight": "-5"
 */
 package hl3006
