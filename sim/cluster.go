@@ -242,6 +242,42 @@ func (c *Cluster) Create(o *Object) error {
 	return nil
 }
 
+// Apply stores o as a server-side apply PATCH (Helm 4's default:
+// helm.sh/helm/v4@v4.3.1 pkg/kube/client.go patchResourceServerSide) does:
+// when cur is nil the object is created (201, after the same namespace
+// check and admission as Create); otherwise it replaces cur (200) unless it
+// changes an immutable field (422 "field is immutable", what
+// ValidateJobSpecUpdate answers). Every outcome is logged as a "patch".
+func (c *Cluster) Apply(o, cur *Object) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if o.Namespace != "" && !c.namespaces[o.Namespace] {
+		c.record("patch", o, 404)
+		return apierrors.NewNotFound(schema.GroupResource{Resource: "namespaces"}, o.Namespace)
+	}
+	if cur == nil {
+		if err := c.admit(o); err != nil {
+			c.record("patch", o, int(err.ErrStatus.Code))
+			return err
+		}
+		o.CreatedAt = c.clock.Now()
+		c.objects[o.Key] = o
+		if o.Group == "" && o.Kind == "Namespace" {
+			c.namespaces[o.Name] = true
+		}
+		c.record("patch", o, 201)
+		return nil
+	}
+	if err := immutableChange(cur, o); err != nil {
+		c.record("patch", o, 422)
+		return err
+	}
+	o.CreatedAt = cur.CreatedAt
+	c.objects[o.Key] = o
+	c.record("patch", o, 200)
+	return nil
+}
+
 // RecordRejected logs a call the API server rejected before storing anything
 // (a patch that fails validation).
 func (c *Cluster) RecordRejected(verb string, o *Object, code int) {

@@ -99,13 +99,23 @@ func newExplainer() *explainer {
 // learn records the hooks of a release record; the first record of a
 // manifest wins (it has the policies as parsed).
 func (x *explainer) learn(rel *release.Release) []*hookInfo {
+	hooks := make([]*hookInfo, 0, len(rel.Hooks))
+	for _, h := range rel.Hooks {
+		hooks = append(hooks, newHookInfo(h))
+	}
+	return x.learnHooks(hooks)
+}
+
+// learnHooks records hooks of any Helm version's release record: the first
+// hookInfo of a manifest wins.
+func (x *explainer) learnHooks(hooks []*hookInfo) []*hookInfo {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	out := make([]*hookInfo, 0, len(rel.Hooks))
-	for _, h := range rel.Hooks {
+	out := make([]*hookInfo, 0, len(hooks))
+	for _, h := range hooks {
 		hi, ok := x.byManifest[h.Manifest]
 		if !ok {
-			hi = newHookInfo(h)
+			hi = h
 			x.byManifest[h.Manifest] = hi
 		}
 		out = append(out, hi)

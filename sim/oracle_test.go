@@ -30,9 +30,10 @@ type recordedStep struct {
 	Calls   []string
 }
 
-var stepHeader = regexp.MustCompile(`^## step (\d+): helm (.*) \(exit (\d+)(?:, [0-9.]+ s)?\)$`)
+var stepHeader = regexp.MustCompile(`^## step (\d+): helm4? (.*) \(exit (\d+)(?:, [0-9.]+ s)?\)$`)
 
-// parseRecording reads <chart>.helm.<scenario>.txt. Reads (get, list, watch:
+// parseRecording reads <chart>.helm.<scenario>.txt (Helm v3) or
+// <chart>.helm4.<scenario>.txt (Helm v4). Reads (get, list, watch:
 // the *-reads recordings) and Helm's release records (secrets
 // sh.helm.release.v1.*: the *-records recordings) are left out, as the
 // oracle README says: they are not calls on hook or release objects.
@@ -109,9 +110,9 @@ func parseOutputLog(t *testing.T, path string) map[int]string {
 
 // oracleScenario turns the helm command lines of a recording into a
 // scenario. Every step of a recording gets --namespace oracle.
-func oracleScenario(t *testing.T, steps []recordedStep) *Scenario {
+func oracleScenario(t *testing.T, helm HelmVersion, steps []recordedStep) *Scenario {
 	t.Helper()
-	sc := &Scenario{Release: "rel", Namespace: "oracle", KubeVersion: "v1.35.4", Outcomes: Outcomes{Decide: oracleDecide}}
+	sc := &Scenario{Helm: helm, Release: "rel", Namespace: "oracle", KubeVersion: "v1.35.4", Outcomes: Outcomes{Decide: oracleDecide}}
 	for _, rs := range steps {
 		args := strings.Fields(rs.Command)
 		st := Step{Action: Action(args[0]), Timeout: DefaultTimeout}
@@ -121,7 +122,7 @@ func oracleScenario(t *testing.T, steps []recordedStep) *Scenario {
 			switch a := args[i]; a {
 			case "--install":
 				st.Install = true
-			case "--atomic":
+			case "--atomic", "--rollback-on-failure":
 				st.Atomic = true
 			case "--set":
 				i++
@@ -214,14 +215,28 @@ func TestOracleRecordings(t *testing.T) {
 	if _, err := os.Stat(oracleDir); err != nil {
 		t.Skipf("oracle recordings not found at %s (../shared/oracle from the repository root): %v", oracleDir, err)
 	}
-	files, err := filepath.Glob(filepath.Join(oracleDir, "recordings", "*.helm.*.txt"))
-	if err != nil {
-		t.Fatal(err)
+	for _, v := range []struct {
+		helm HelmVersion
+		glob string
+	}{{HelmV3, "*.helm.*.txt"}, {HelmV4, "*.helm4.*.txt"}} {
+		files, err := filepath.Glob(filepath.Join(oracleDir, "recordings", v.glob))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(files) == 0 {
+			t.Fatalf("no Helm %s recordings (%s) in %s/recordings", v.helm, v.glob, oracleDir)
+		}
+		for _, file := range files {
+			replayRecording(t, v.helm, file)
+		}
 	}
-	if len(files) == 0 {
-		t.Fatalf("no Helm v3 recordings in %s/recordings", oracleDir)
-	}
-	for _, file := range files {
+}
+
+// replayRecording simulates the steps of one recording with Helm version
+// helm and compares the calls, exit codes and errors.
+func replayRecording(t *testing.T, helm HelmVersion, file string) {
+	t.Helper()
+	{
 		name := strings.TrimSuffix(filepath.Base(file), ".txt")
 		t.Run(name, func(t *testing.T) {
 			want := parseRecording(t, file)
@@ -229,7 +244,7 @@ func TestOracleRecordings(t *testing.T) {
 			for i := range want {
 				want[i].Error = errs[i+1]
 			}
-			res, err := Run(oracleScenario(t, want))
+			res, err := Run(oracleScenario(t, helm, want))
 			if err != nil {
 				t.Fatal(err)
 			}

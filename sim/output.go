@@ -14,13 +14,31 @@ import (
 // a field changes meaning or goes away (README.md documents it).
 const SchemaVersion = "hooklint.simulate/v1"
 
+// Driver names what ran the hooks, for headers.
+func (r *Result) Driver() string {
+	switch r.Engine {
+	case EngineArgoCD:
+		return "Argo CD sync (helm template, hooks mapped as argoproj/argo-cd @ 37ee0097 maps them)"
+	case EngineFlux:
+		return fmt.Sprintf("Flux helm-controller (helm %s pkg/action, Flux's waiter and remediation)", r.Helm)
+	}
+	return fmt.Sprintf("helm %s (pkg/action)", r.Helm)
+}
+
+func (r *Result) engineField() Engine {
+	if r.Engine == EngineHelm {
+		return ""
+	}
+	return r.Engine
+}
+
 // WriteText writes the timeline for people: one line per event with the
 // virtual time, step, hook event and weight, action, object, the API
 // server's answer and the reason; each step's outcome with Helm's error
 // text; and what is left in the cluster.
 func WriteText(w io.Writer, r *Result) error {
 	ew := &errWriter{w: w}
-	ew.printf("hooklint simulate: helm %s (pkg/action) against a fake cluster, Kubernetes %s, virtual time\n", r.Helm, r.KubeVersion)
+	ew.printf("hooklint simulate: %s against a fake cluster, Kubernetes %s, virtual time\n", r.Driver(), r.KubeVersion)
 	ew.printf("release %q in namespace %q\n", r.Release, r.Namespace)
 	for _, st := range r.Steps {
 		ew.printf("\nstep %d: %s\n", st.Index, st.Command)
@@ -179,6 +197,7 @@ func (e *errWriter) printf(format string, args ...any) {
 type jsonResult struct {
 	SchemaVersion string         `json:"schemaVersion"`
 	Helm          string         `json:"helm"`
+	Engine        Engine         `json:"engine,omitempty"` // absent for the helm CLI
 	KubeVersion   string         `json:"kubeVersion"`
 	Release       string         `json:"release"`
 	Namespace     string         `json:"namespace"`
@@ -245,7 +264,7 @@ func seconds(d time.Duration) float64 { return d.Seconds() }
 // README.md).
 func WriteJSON(w io.Writer, r *Result) error {
 	out := jsonResult{
-		SchemaVersion: SchemaVersion, Helm: r.Helm.String(), KubeVersion: r.KubeVersion,
+		SchemaVersion: SchemaVersion, Helm: r.Helm.String(), KubeVersion: r.KubeVersion, Engine: r.engineField(),
 		Release: r.Release, Namespace: r.Namespace, Failed: r.Failed(),
 		Steps: []jsonStep{}, Events: []jsonEvent{}, Calls: []jsonCall{}, Leftovers: []jsonLeftover{},
 	}

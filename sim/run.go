@@ -28,6 +28,7 @@ type simulation struct {
 	cluster  *Cluster
 	kc       *kube.Client
 	cfg      *action.Configuration
+	drv      helmDriver // the Helm version's actions (helm3, or helm4 in run4.go)
 	explain  *explainer
 	crdFiles map[string]bool
 
@@ -53,8 +54,16 @@ func Run(sc *Scenario) (*Result, error) {
 	if sc.Helm == 0 {
 		sc.Helm = HelmV3
 	}
-	if sc.Helm != HelmV3 {
-		return nil, fmt.Errorf("helm %s: only Helm 3 can be simulated", sc.Helm)
+	if sc.Engine == "" {
+		sc.Engine = EngineHelm
+	}
+	switch {
+	case sc.Engine == EngineArgoCD:
+		return runArgoCD(sc)
+	case sc.Engine == EngineFlux:
+		sc.Helm = HelmV4
+	case sc.Helm != HelmV3 && sc.Helm != HelmV4:
+		return nil, fmt.Errorf("helm %s: only Helm 3 and Helm 4 can be simulated", sc.Helm)
 	}
 	if sc.Release == "" {
 		sc.Release = DefaultReleaseName
@@ -78,13 +87,18 @@ func Run(sc *Scenario) (*Result, error) {
 	}
 	s := &simulation{sc: sc, explain: newExplainer(), crdFiles: map[string]bool{}, tags: map[*resource.Info]tag{}}
 	s.cluster = NewCluster(&s.clock, sc.Namespace)
-	s.kc = newKubeClient(s.cluster, sc.Namespace, minor)
-	s.cfg = &action.Configuration{
-		Releases:   storage.Init(newRecordingDriver(s, sc.Namespace)),
-		KubeClient: &kube3{s: s},
-		Log:        func(string, ...any) {},
+	if sc.Helm == HelmV4 {
+		s.drv = newHelm4(s, minor)
+	} else {
+		s.kc = newKubeClient(s.cluster, sc.Namespace, minor)
+		s.cfg = &action.Configuration{
+			Releases:   storage.Init(newRecordingDriver(s, sc.Namespace)),
+			KubeClient: &kube3{s: s},
+			Log:        func(string, ...any) {},
+		}
+		s.drv = helm3{s}
 	}
-	res := &Result{Helm: sc.Helm, Release: sc.Release, Namespace: sc.Namespace}
+	res := &Result{Helm: sc.Helm, Engine: sc.Engine, Release: sc.Release, Namespace: sc.Namespace}
 	for i, st := range sc.Steps {
 		if (st.Action == ActionInstall || st.Action == ActionUpgrade) && st.Chart == nil {
 			return nil, fmt.Errorf("step %d: %s needs a chart", i+1, st.Action)
@@ -97,6 +111,9 @@ func Run(sc *Scenario) (*Result, error) {
 				s.crdFiles[string(crd.File.Data)] = true
 			}
 		}
+	}
+	if sc.Engine == EngineFlux {
+		return runFlux(s, res, caps0.KubeVersion.Version)
 	}
 	for i, st := range sc.Steps {
 		sr, err := s.runStep(i+1, st)
@@ -143,7 +160,7 @@ func (s *simulation) runStep(idx int, st Step) (sr StepResult, err error) {
 	s.outcomes = s.sc.Outcomes.merge(st.Outcomes)
 	s.mu.Unlock()
 	s.cluster.SetStep(idx)
-	sr = StepResult{Index: idx, Action: st.Action, Command: st.command(s.sc.Release, s.sc.Namespace), Start: s.clock.Now()}
+	sr = StepResult{Index: idx, Action: st.Action, Command: st.commandFor(s.sc.Helm, s.sc.Release, s.sc.Namespace), Start: s.clock.Now()}
 
 	crds := s.cluster.crdKinds()
 	if st.Chart != nil && (st.Action == ActionInstall || st.Install) {
@@ -151,42 +168,87 @@ func (s *simulation) runStep(idx int, st Step) (sr StepResult, err error) {
 			crds = append(crds, crdKindsOfManifest(f.File.Data)...)
 		}
 	}
-	caps, err := capabilities(s.sc.KubeVersion, s.sc.APIVersions, crds)
-	if err != nil {
+	if err := s.drv.setCapabilities(s.sc.KubeVersion, s.sc.APIVersions, crds); err != nil {
 		return sr, err
 	}
-	s.cfg.Capabilities = caps
 
 	act := st.Action
-	if st.Action == ActionUpgrade && st.Install {
+	if st.Action == ActionUpgrade && st.Install && s.drv.installs(s.sc.Release) {
 		// cmd/helm/upgrade.go: upgrade --install installs when the release
 		// does not exist or its last revision is uninstalled.
-		hist := action.NewHistory(s.cfg)
-		hist.Max = 1
-		versions, herr := hist.Run(s.sc.Release)
-		if errors.Is(herr, driver.ErrReleaseNotFound) || isUninstalled(versions) {
-			act = ActionInstall
-		}
+		act = ActionInstall
 	}
 	s.explain.startStep(stepEvents(act, st.Atomic))
-	if last, lerr := s.cfg.Releases.Last(s.sc.Release); lerr == nil && act != ActionInstall && act != ActionUpgrade {
-		hooks := s.explain.learn(last)
+	if last, ok := s.drv.last(s.sc.Release); ok && act != ActionInstall && act != ActionUpgrade {
+		hooks := last.hooks()
 		if act == ActionTest {
 			hooks = filterTestHooks(hooks, testFilters(st.Filter))
 		}
 		s.explain.setRelease(hooks)
 	}
 
-	helmErr := s.safeRun(idx, func() error { return s.runAction(act, st, &sr) })
+	helmErr := s.safeRun(idx, func() error { return s.drv.runAction(act, st, &sr) })
 	if helmErr != nil {
 		sr.Err = helmErr.Error()
 	}
-	if last, lerr := s.cfg.Releases.Last(s.sc.Release); lerr == nil && last.Info != nil {
-		sr.Release, sr.Revision, sr.Status = last.Name, last.Version, last.Info.Status.String()
+	if last, ok := s.drv.last(s.sc.Release); ok {
+		sr.Release, sr.Revision, sr.Status = last.name, last.version, last.status
 	}
 	sr.End = s.clock.Now()
 	return sr, nil
 }
+
+// helmDriver is what differs between Helm versions in a step: the types of
+// Helm's actions, release records and capabilities.
+type helmDriver interface {
+	// setCapabilities sets the .Capabilities the next action renders with.
+	setCapabilities(kubeVersion string, apiVersions []string, crds []crdKind) error
+	// installs reports whether upgrade --install installs: the release
+	// does not exist or its last revision is uninstalled.
+	installs(name string) bool
+	// last is the last revision of the release.
+	last(name string) (lastRelease, bool)
+	// runAction runs the step's helm command.
+	runAction(a Action, st Step, sr *StepResult) error
+}
+
+// lastRelease is a release record in version-neutral terms.
+type lastRelease struct {
+	name    string
+	version int
+	status  string
+	hooks   func() []*hookInfo // learns the record's hooks (explainer)
+}
+
+// helm3 drives helm.sh/helm/v3@v3.22.0 pkg/action.
+type helm3 struct{ s *simulation }
+
+func (h helm3) setCapabilities(kubeVersion string, apiVersions []string, crds []crdKind) error {
+	caps, err := capabilities(kubeVersion, apiVersions, crds)
+	if err != nil {
+		return err
+	}
+	h.s.cfg.Capabilities = caps
+	return nil
+}
+
+func (h helm3) installs(name string) bool {
+	hist := action.NewHistory(h.s.cfg)
+	hist.Max = 1
+	versions, herr := hist.Run(name)
+	return errors.Is(herr, driver.ErrReleaseNotFound) || isUninstalled(versions)
+}
+
+func (h helm3) last(name string) (lastRelease, bool) {
+	rel, err := h.s.cfg.Releases.Last(name)
+	if err != nil || rel.Info == nil {
+		return lastRelease{}, false
+	}
+	return lastRelease{name: rel.Name, version: rel.Version, status: rel.Info.Status.String(),
+		hooks: func() []*hookInfo { return h.s.explain.learn(rel) }}, true
+}
+
+func (h helm3) runAction(a Action, st Step, sr *StepResult) error { return h.s.runAction(a, st, sr) }
 
 // safeRun turns a panic inside Helm into a failed step instead of a crash.
 func (s *simulation) safeRun(idx int, f func() error) (err error) {
@@ -376,8 +438,8 @@ func (s *simulation) resourceContext(t EventType, o *Object) eventContext {
 // leftovers lists what the scenario left in the cluster, and why.
 func (s *simulation) leftovers() []Leftover {
 	live := map[string]string{}
-	if last, err := s.cfg.Releases.Last(s.sc.Release); err == nil && last.Info != nil {
-		live[s.sc.Release] = last.Info.Status.String()
+	if last, ok := s.drv.last(s.sc.Release); ok {
+		live[s.sc.Release] = last.status
 	}
 	var out []Leftover
 	for _, o := range s.cluster.Objects() {

@@ -18,24 +18,43 @@ import (
 	"github.com/hooklint/hooklint/internal/render"
 )
 
-// HelmVersion is the Helm major version a simulation drives. Only Helm 3
-// (helm.sh/helm/v3, linked into hooklint) is implemented; the fake cluster,
-// outcomes and timeline do not depend on it.
+// HelmVersion is the Helm major version a simulation drives. Both
+// helm.sh/helm/v3 (kube3.go, run.go) and helm.sh/helm/v4 (kube4.go, run4.go)
+// are linked into hooklint; the fake cluster, outcomes and timeline do not
+// depend on the version.
 type HelmVersion int
 
 // Helm versions.
 const (
 	HelmV3 HelmVersion = 3
+	HelmV4 HelmVersion = 4
 )
 
-// String is the linked Helm module version, e.g. "v3.22.0".
+// ParseHelmVersion reads --helm: v3, 3, v4 or 4.
+func ParseHelmVersion(s string) (HelmVersion, error) {
+	switch strings.TrimPrefix(strings.ToLower(s), "v") {
+	case "3", "":
+		return HelmV3, nil
+	case "4":
+		return HelmV4, nil
+	}
+	return 0, fmt.Errorf("--helm %q: want v3 or v4", s)
+}
+
+// String is the linked Helm module version, e.g. "v3.22.0" or "v4.3.1".
 func (v HelmVersion) String() string {
-	if v != HelmV3 {
+	var mod string
+	switch v {
+	case HelmV3:
+		mod = "helm.sh/helm/v3"
+	case HelmV4:
+		mod = "helm.sh/helm/v4"
+	default:
 		return fmt.Sprintf("v%d", int(v))
 	}
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		for _, d := range bi.Deps {
-			if d.Path == "helm.sh/helm/v3" {
+			if d.Path == mod {
 				if d.Replace != nil && d.Replace.Version != "" {
 					return d.Replace.Version
 				}
@@ -43,8 +62,40 @@ func (v HelmVersion) String() string {
 			}
 		}
 	}
-	return "v3"
+	return fmt.Sprintf("v%d", int(v))
 }
+
+// Engine is what drives the chart's hooks: the helm CLI, Argo CD or Flux's
+// helm-controller.
+type Engine string
+
+// Engines.
+const (
+	EngineHelm   Engine = "helm"   // the helm CLI (Scenario.Helm says which)
+	EngineArgoCD Engine = "argocd" // Argo CD: helm template, then a sync with hooks mapped to sync phases (argocd.go)
+	EngineFlux   Engine = "flux"   // Flux helm-controller: Helm 4 actions, its own waiter and remediation (flux.go)
+)
+
+// ParseEngine reads --engine.
+func ParseEngine(s string) (Engine, error) {
+	switch e := Engine(strings.ToLower(s)); e {
+	case "", EngineHelm:
+		return EngineHelm, nil
+	case EngineArgoCD, "argo":
+		return EngineArgoCD, nil
+	case EngineFlux:
+		return EngineFlux, nil
+	}
+	return "", fmt.Errorf("--engine %q: want helm, argocd or flux", s)
+}
+
+// Helm 4 wait strategies (helm.sh/helm/v4@v4.3.1 pkg/kube/client.go
+// WaitStrategy; --wait STRATEGY).
+const (
+	WaitHookOnly = "hookOnly" // default: hooks are watched, nothing else is waited for
+	WaitWatcher  = "watcher"  // kstatus: --wait alone, implied by --rollback-on-failure
+	WaitLegacy   = "legacy"   // Helm 3's polling waiter
+)
 
 // MarshalText makes HelmVersion a string in JSON.
 func (v HelmVersion) MarshalText() ([]byte, error) { return []byte(v.String()), nil }
@@ -71,6 +122,8 @@ const DefaultReleaseName = "release-name"
 // one release store.
 type Scenario struct {
 	Helm        HelmVersion // 0 means HelmV3
+	Engine      Engine      // "" means EngineHelm
+	Flux        FluxOptions // Engine flux: the HelmRelease's settings
 	Release     string      // release name; "" means DefaultReleaseName
 	Namespace   string      // release namespace; "" means "default"
 	KubeVersion string      // .Capabilities.KubeVersion; "" means render.DefaultKubeVersion()
@@ -88,19 +141,26 @@ type Step struct {
 	Timeout       time.Duration // --timeout (callers set DefaultTimeout)
 	Wait          bool          // --wait
 	WaitForJobs   bool          // --wait-for-jobs
-	Atomic        bool          // --atomic
+	Atomic        bool          // --atomic (Helm 4: --rollback-on-failure)
 	CleanupOnFail bool          // --cleanup-on-fail
-	NoHooks       bool          // --no-hooks
-	KeepHistory   bool          // uninstall --keep-history
-	Filter        []string      // test --filter
-	Outcomes      Outcomes      // failure injection added for this step
+	// WaitStrategy is Helm 4's --wait STRATEGY (WaitHookOnly, WaitWatcher,
+	// WaitLegacy); "" means hookOnly, or watcher when Wait is set.
+	WaitStrategy string
+	// ServerSide is Helm 4's --server-side: "true", "false" or "auto"; ""
+	// means the CLI default (install: true; upgrade, rollback: auto).
+	ServerSide  string
+	NoHooks     bool     // --no-hooks
+	KeepHistory bool     // uninstall --keep-history
+	Filter      []string // test --filter
+	Outcomes    Outcomes // failure injection added for this step
 	// Args are the chart and value arguments as given, for the command line
 	// the timeline shows.
 	Args []string
 }
 
-// command is the helm command line the step stands for.
-func (st Step) command(release, namespace string) string {
+// commandFor is the helm command line the step stands for, in Helm v's spelling: Helm 4 calls
+// --atomic --rollback-on-failure and takes --wait STRATEGY and --server-side.
+func (st Step) commandFor(v HelmVersion, release, namespace string) string {
 	parts := []string{"helm", string(st.Action)}
 	if st.Install {
 		parts = append(parts, "--install")
@@ -114,11 +174,19 @@ func (st Step) command(release, namespace string) string {
 	if st.Action != ActionTest || st.Timeout != DefaultTimeout {
 		parts = append(parts, "--timeout", st.Timeout.String())
 	}
+	atomic, wait := "--atomic", "--wait"
+	if v == HelmV4 {
+		atomic = "--rollback-on-failure"
+		if st.WaitStrategy != "" {
+			wait = "--wait=" + st.WaitStrategy
+		}
+	}
 	for _, f := range []struct {
 		on   bool
 		name string
-	}{{st.Wait, "--wait"}, {st.WaitForJobs, "--wait-for-jobs"}, {st.Atomic, "--atomic"},
-		{st.CleanupOnFail, "--cleanup-on-fail"}, {st.NoHooks, "--no-hooks"}, {st.KeepHistory, "--keep-history"}} {
+	}{{st.Wait || (v == HelmV4 && st.WaitStrategy != ""), wait}, {st.WaitForJobs, "--wait-for-jobs"}, {st.Atomic, atomic},
+		{st.CleanupOnFail, "--cleanup-on-fail"}, {st.NoHooks, "--no-hooks"}, {st.KeepHistory, "--keep-history"},
+		{v == HelmV4 && st.ServerSide != "", "--server-side=" + st.ServerSide}} {
 		if f.on {
 			parts = append(parts, f.name)
 		}
@@ -175,6 +243,8 @@ type ScenarioStep struct {
 	NoHooks       bool          `yaml:"noHooks"`
 	KeepHistory   bool          `yaml:"keepHistory"`
 	Filter        []string      `yaml:"filter"`
+	WaitStrategy  string        `yaml:"waitStrategy"` // Helm 4: hookOnly, watcher, legacy
+	ServerSide    string        `yaml:"serverSide"`   // Helm 4: true, false, auto
 	Values        FileValues    `yaml:",inline"`
 	Inject        FileInjection `yaml:",inline"`
 }
@@ -210,6 +280,16 @@ func ParseScenarioFile(data []byte) (*ScenarioFile, error) {
 		case ActionInstall, ActionUpgrade, ActionRollback, ActionUninstall, ActionTest:
 		default:
 			return nil, fmt.Errorf("step %d: action %q: want install, upgrade, rollback, uninstall or test", i+1, st.Action)
+		}
+		switch st.WaitStrategy {
+		case "", WaitHookOnly, WaitWatcher, WaitLegacy:
+		default:
+			return nil, fmt.Errorf("step %d: waitStrategy %q: want hookOnly, watcher or legacy", i+1, st.WaitStrategy)
+		}
+		switch st.ServerSide {
+		case "", "true", "false", "auto":
+		default:
+			return nil, fmt.Errorf("step %d: serverSide %q: want true, false or auto", i+1, st.ServerSide)
 		}
 	}
 	return &f, nil
@@ -291,6 +371,7 @@ func LoadScenario(path string, defaultChart string, base Scenario, defaultTimeou
 			Action: fs.Action, Install: fs.Install, Revision: fs.Revision, Timeout: defaultTimeout,
 			Wait: fs.Wait, WaitForJobs: fs.WaitForJobs, Atomic: fs.Atomic, CleanupOnFail: fs.CleanupOnFail,
 			NoHooks: fs.NoHooks, KeepHistory: fs.KeepHistory, Filter: fs.Filter,
+			WaitStrategy: fs.WaitStrategy, ServerSide: fs.ServerSide,
 		}
 		if fs.Timeout != nil {
 			st.Timeout = fs.Timeout.d

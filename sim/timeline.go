@@ -85,6 +85,7 @@ func (s StepResult) Failed() bool { return s.Err != "" }
 // cluster received, and what is left in it.
 type Result struct {
 	Helm        HelmVersion
+	Engine      Engine // EngineHelm, EngineArgoCD, EngineFlux
 	KubeVersion string
 	Release     string
 	Namespace   string

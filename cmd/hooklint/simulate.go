@@ -38,13 +38,52 @@ type simulateOptions struct {
 	fail, hang, duration []string
 	scenario             string
 	output               string
+
+	helm         string // --helm v3|v4
+	engine       string // --engine helm|argocd|flux
+	waitStrategy string // Helm 4's --wait STRATEGY
+	serverSide   string // Helm 4's --server-side
+	flux         sim.FluxOptions
 }
+
+// waitFlag is --wait as both Helm versions spell it: a bool for Helm 3
+// (--wait, --wait=false) and a strategy for Helm 4 (--wait alone is
+// watcher; --wait=hookOnly|watcher|legacy; pkg/cmd/flags.go).
+type waitFlag struct{ o *simulateOptions }
+
+func (w waitFlag) String() string {
+	if w.o == nil {
+		return "false"
+	}
+	if w.o.waitStrategy != "" {
+		return w.o.waitStrategy
+	}
+	return strconv.FormatBool(w.o.wait)
+}
+
+func (w waitFlag) Set(v string) error {
+	switch v {
+	case "true":
+		w.o.wait, w.o.waitStrategy = true, ""
+	case "false":
+		w.o.wait, w.o.waitStrategy = false, ""
+	case sim.WaitWatcher, sim.WaitLegacy:
+		w.o.wait, w.o.waitStrategy = true, v
+	case sim.WaitHookOnly:
+		w.o.wait, w.o.waitStrategy = false, v
+	default:
+		return fmt.Errorf("want true, false, %s, %s or %s", sim.WaitHookOnly, sim.WaitWatcher, sim.WaitLegacy)
+	}
+	return nil
+}
+
+func (waitFlag) Type() string { return "strategy" }
 
 const simulateLong = `Simulate what Helm does with a chart's hooks, without a cluster.
 
-hooklint runs Helm's own actions (helm.sh/helm/v3 pkg/action: install,
-upgrade, rollback, uninstall, test) against a fake cluster and prints a
-timeline: every create, wait and delete Helm sends, in Helm's order, with the
+hooklint runs Helm's own actions (helm.sh/helm/v3 pkg/action, or
+helm.sh/helm/v4 with --helm v4: install, upgrade, rollback, uninstall, test)
+against a fake cluster and prints a timeline: every create, wait and delete Helm sends, in Helm's order, with the
 reason (weight, name order, delete policy), the release status changes, Helm's
 error text, and what is left in the cluster afterwards.
 
@@ -61,6 +100,12 @@ also upgrades once, so that there is a revision to roll back to.
 
 --scenario FILE runs several steps in one cluster (see the scenario format in
 sim/README.md); a CHART argument is the chart of steps that name none.
+
+--helm v4 drives Helm 4 (server-side apply, --wait strategies hookOnly,
+watcher, legacy; --rollback-on-failure). --engine argocd simulates an Argo CD
+sync of the chart (hooks mapped to sync phases and waves as Argo CD maps
+them); --engine flux simulates Flux's helm-controller (Helm 4 actions, its
+waiter, its remediation). hooklint diff-engines compares them side by side.
 
 Exit status: 0 when every simulated helm command succeeds, 1 when one fails
 (its error is in the timeline), 2 on a usage or input error.`
@@ -86,7 +131,12 @@ func newSimulateCmd(stdout, _ io.Writer) *cobra.Command {
   hooklint simulate --scenario guestbook.yaml ./guestbook
 
   # a sequence diagram for the docs
-  hooklint simulate install ./mychart --output mermaid`,
+  hooklint simulate install ./mychart --output mermaid
+
+  # the same upgrade with Helm 4, Argo CD and Flux
+  hooklint simulate upgrade ./mychart --helm v4
+  hooklint simulate upgrade ./mychart --engine argocd
+  hooklint simulate upgrade ./mychart --engine flux`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.scenario == "" {
@@ -120,7 +170,17 @@ func addSimulateFlags(f *pflag.FlagSet, o *simulateOptions) {
 	f.StringSliceVarP(&o.apiVersions, "api-versions", "a", nil, "extra Kubernetes api versions for .Capabilities.APIVersions")
 	f.DurationVar(&o.timeout, "timeout", sim.DefaultTimeout, "time to wait for any individual Kubernetes operation (like Jobs for hooks)")
 	f.BoolVar(&o.noHooks, "no-hooks", false, "prevent hooks from running during the simulated command")
-	f.BoolVar(&o.wait, "wait", false, "wait until all release resources are ready (--wait)")
+	f.Var(waitFlag{o}, "wait", "wait until all release resources are ready; Helm 4: --wait alone is the watcher strategy, or --wait=hookOnly|watcher|legacy")
+	f.Lookup("wait").NoOptDefVal = "true"
+	f.StringVar(&o.helm, "helm", "v3", "Helm version to simulate: v3 (helm.sh/helm/v3) or v4 (helm.sh/helm/v4)")
+	f.StringVar(&o.engine, "engine", "helm", "what runs the hooks: helm (the CLI, --helm), argocd (an Argo CD sync) or flux (Flux helm-controller)")
+	f.IntVar(&o.flux.InstallRetries, "flux-install-retries", 0, "--engine flux: spec.install.remediation.retries")
+	f.IntVar(&o.flux.UpgradeRetries, "flux-upgrade-retries", 0, "--engine flux: spec.upgrade.remediation.retries")
+	f.StringVar(&o.flux.UpgradeStrategy, "flux-upgrade-remediation", "rollback", "--engine flux: spec.upgrade.remediation.strategy, rollback or uninstall")
+	f.BoolVar(&o.flux.DisableWait, "flux-disable-wait", false, "--engine flux: spec.install/upgrade.disableWait (hookOnly strategy)")
+	f.BoolVar(&o.flux.TestEnable, "flux-test", false, "--engine flux: spec.test.enable (helm tests after install and upgrade)")
+	f.BoolVar(&o.flux.IgnoreTestFailures, "flux-ignore-test-failures", false, "--engine flux: spec.test.ignoreFailures")
+	f.StringVar(&o.serverSide, "server-side", "", "Helm 4: server-side apply, true, false or auto (default: install true, upgrade and rollback auto)")
 	f.BoolVar(&o.waitForJobs, "wait-for-jobs", false, "with --wait, also wait for release Jobs to complete")
 	f.StringArrayVar(&o.fail, "fail", nil, "make Jobs/Pods/workloads matching KIND/NAME fail (glob, repeatable)")
 	f.StringArrayVar(&o.hang, "hang", nil, "make Jobs/Pods/workloads matching KIND/NAME never finish (glob, repeatable)")
@@ -181,8 +241,10 @@ func newSimulateActionCmd(stdout io.Writer, o *simulateOptions, a sim.Action) *c
 	switch a {
 	case sim.ActionInstall:
 		f.BoolVar(&o.atomic, "atomic", false, "if set, the installation process deletes the installation on failure")
+		f.BoolVar(&o.atomic, "rollback-on-failure", false, "Helm 4's name of --atomic")
 	case sim.ActionUpgrade:
 		f.BoolVar(&o.atomic, "atomic", false, "if set, upgrade process rolls back changes made in case of failed upgrade")
+		f.BoolVar(&o.atomic, "rollback-on-failure", false, "Helm 4's name of --atomic")
 		f.BoolVar(&o.cleanupOnFail, "cleanup-on-fail", false, "allow deletion of new resources created in this upgrade when upgrade fails")
 		f.BoolVarP(&o.install, "install", "i", false, "upgrade --install: the release to upgrade does not exist, so install it")
 	case sim.ActionRollback:
@@ -216,6 +278,23 @@ func rangeArgs(lo, hi int) cobra.PositionalArgs {
 // base is the scenario settings from the flags.
 func (o *simulateOptions) base(chart string) (sim.Scenario, error) {
 	sc := sim.Scenario{Helm: sim.HelmV3, Release: o.release, Namespace: o.namespace, KubeVersion: o.kubeVersion, APIVersions: o.apiVersions}
+	helm, err := sim.ParseHelmVersion(o.helm)
+	if err != nil {
+		return sc, &render.InputError{Chart: chart, Err: err}
+	}
+	engine, err := sim.ParseEngine(o.engine)
+	if err != nil {
+		return sc, &render.InputError{Chart: chart, Err: err}
+	}
+	switch o.serverSide {
+	case "", "true", "false", "auto":
+	default:
+		return sc, &render.InputError{Chart: chart, Err: fmt.Errorf("--server-side %q: want true, false or auto", o.serverSide)}
+	}
+	sc.Helm, sc.Engine, sc.Flux = helm, engine, o.flux
+	if o.flux.UpgradeStrategy != "rollback" && o.flux.UpgradeStrategy != "uninstall" && o.flux.UpgradeStrategy != "" {
+		return sc, &render.InputError{Chart: chart, Err: fmt.Errorf("--flux-upgrade-remediation %q: want rollback or uninstall", o.flux.UpgradeStrategy)}
+	}
 	inj, err := sim.ParseInjection(o.fail, o.hang, o.duration)
 	if err != nil {
 		return sc, &render.InputError{Chart: chart, Err: err}
@@ -236,13 +315,23 @@ func (o *simulateOptions) load(chart string, vals values.Options) (*render.Chart
 // runAction simulates one helm command, after the steps that give it a
 // release to act on.
 func runAction(stdout io.Writer, o *simulateOptions, a sim.Action, chart string, rev int) error {
-	sc, err := o.base(chart)
+	sc, err := actionScenario(o, a, chart, rev)
 	if err != nil {
 		return err
 	}
+	return simulate(stdout, o, sc, chart)
+}
+
+// actionScenario is the scenario of one simulated command: the steps that
+// give it a release to act on, then the command.
+func actionScenario(o *simulateOptions, a sim.Action, chart string, rev int) (*sim.Scenario, error) {
+	sc, err := o.base(chart)
+	if err != nil {
+		return nil, err
+	}
 	target, err := o.load(chart, o.values)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	args := append([]string{chart}, sim.ValueArgs(o.values)...)
 	setup := target
@@ -257,7 +346,7 @@ func runAction(stdout io.Writer, o *simulateOptions, a sim.Action, chart string,
 			fv = values.Options{ValueFiles: o.fromValues}
 		}
 		if setup, err = o.load(from, fv); err != nil {
-			return err
+			return nil, err
 		}
 		setupArgs = append([]string{from}, sim.ValueArgs(fv)...)
 	}
@@ -269,7 +358,7 @@ func runAction(stdout io.Writer, o *simulateOptions, a sim.Action, chart string,
 	step := sim.Step{
 		Action: a, Timeout: o.timeout, Wait: o.wait, WaitForJobs: o.waitForJobs, Atomic: o.atomic,
 		CleanupOnFail: o.cleanupOnFail, NoHooks: o.noHooks, KeepHistory: o.keepHistory, Filter: o.filter,
-		Install: o.install, Revision: rev, Outcomes: inj,
+		Install: o.install, Revision: rev, Outcomes: inj, WaitStrategy: o.waitStrategy, ServerSide: o.serverSide,
 	}
 	if a == sim.ActionInstall || a == sim.ActionUpgrade {
 		step.Chart, step.Args = target, args
@@ -284,7 +373,7 @@ func runAction(stdout io.Writer, o *simulateOptions, a sim.Action, chart string,
 		sc.Steps = append(sc.Steps, installFirst)
 	}
 	sc.Steps = append(sc.Steps, step)
-	return simulate(stdout, o, &sc, chart)
+	return &sc, nil
 }
 
 func runScenario(stdout io.Writer, o *simulateOptions, chart string) error {

@@ -1,0 +1,186 @@
+package sim
+
+import (
+	"fmt"
+	"strings"
+)
+
+// This file simulates Flux's helm-controller (v1.6.3; §7.2 of
+// ../shared/docs/helm-hook-semantics.md, from which the citations are
+// taken). helm-controller runs Helm 4's pkg/action (so hook parsing,
+// ordering, delete policies and execHook are Helm's: kube4.go, run4.go)
+// with its own waiter and its own remediation instead of Helm's
+// --rollback-on-failure:
+//
+//   - waiter (internal/action/client.go newWaiter, internal/action/wait.go):
+//     a kstatus waiter for every strategy but legacy whose WatchUntilReady
+//     never fails fast: a failed hook Job holds the wait until the timeout
+//     (waiter4.go kstatusWatch with flux set); the default strategy is
+//     poller (Helm's watcher), hookOnly with disableWait;
+//   - remediation: a failed install is uninstalled, a failed upgrade rolled
+//     back (or uninstalled), then retried up to `retries` times; the last
+//     failure is remediated only if remediateLastFailure (default: retries
+//     > 0; api/v2/helmrelease_types.go);
+//   - tests (test.enable) run after a successful install or upgrade; a
+//     failure is remediated unless test.ignoreFailures.
+
+// FluxOptions are the HelmRelease settings a Flux simulation uses.
+type FluxOptions struct {
+	InstallRetries       int    // spec.install.remediation.retries
+	UpgradeRetries       int    // spec.upgrade.remediation.retries
+	UpgradeStrategy      string // spec.upgrade.remediation.strategy: rollback (default) or uninstall
+	RemediateLastFailure *bool  // spec.*.remediation.remediateLastFailure; nil: retries > 0
+	DisableWait          bool   // spec.install/upgrade.disableWait: hookOnly
+	DisableHooks         bool   // spec.install/upgrade/rollback/uninstall.disableHooks
+	TestEnable           bool   // spec.test.enable
+	IgnoreTestFailures   bool   // spec.test.ignoreFailures
+}
+
+// runFlux runs each scenario step as helm-controller would: install and
+// upgrade steps are reconciliations of a HelmRelease (Flux decides between
+// install and upgrade), uninstall is the HelmRelease's deletion, test runs
+// Helm's tests, rollback has no Flux command (Flux rolls back only as
+// remediation).
+func runFlux(s *simulation, res *Result, kubeVersion string) (*Result, error) {
+	h, ok := s.drv.(*helm4)
+	if !ok {
+		return nil, fmt.Errorf("flux: needs the Helm 4 driver")
+	}
+	res.Helm, res.Engine = HelmV4, EngineFlux
+	for i, st := range s.sc.Steps {
+		idx := i + 1
+		s.mu.Lock()
+		s.step, s.action = idx, st.Action
+		s.outcomes = s.sc.Outcomes.merge(st.Outcomes)
+		s.mu.Unlock()
+		s.cluster.SetStep(idx)
+		sr := StepResult{Index: idx, Action: st.Action, Start: s.clock.Now()}
+		crds := s.cluster.crdKinds()
+		if err := h.setCapabilities(s.sc.KubeVersion, s.sc.APIVersions, crds); err != nil {
+			return nil, err
+		}
+		var err error
+		switch st.Action {
+		case ActionInstall, ActionUpgrade:
+			sr.Command = fmt.Sprintf("flux reconcile helmrelease %s (chart %s)", s.sc.Release, strings.Join(st.Args, " "))
+			err = s.safeRun(idx, func() error { return s.fluxReconcile(h, st, &sr) })
+		case ActionRollback:
+			sr.Command = "(helm rollback: Flux has no rollback command; it rolls back only to remediate a failed upgrade)"
+			s.emit(Event{Type: EventStatus, Release: s.sc.Release, Reason: "no Flux equivalent: nothing runs"})
+		case ActionUninstall:
+			sr.Command = fmt.Sprintf("kubectl delete helmrelease %s (helm-controller uninstalls the release)", s.sc.Release)
+			fst := s.fluxStep(st)
+			err = s.safeRun(idx, func() error { return s.fluxRun(h, ActionUninstall, fst, &sr) })
+		case ActionTest:
+			sr.Command = fmt.Sprintf("flux: helm test %s (test.enable)", s.sc.Release)
+			err = s.safeRun(idx, func() error { return s.fluxRun(h, ActionTest, st, &sr) })
+		}
+		if err != nil {
+			sr.Err = err.Error()
+		}
+		if last, ok := h.last(s.sc.Release); ok {
+			sr.Release, sr.Revision, sr.Status = last.name, last.version, last.status
+		}
+		sr.End = s.clock.Now()
+		res.Steps = append(res.Steps, sr)
+	}
+	res.KubeVersion = kubeVersion
+	res.Events = s.events
+	res.Calls = s.cluster.Calls()
+	res.Leftovers = s.leftovers()
+	return res, nil
+}
+
+// fluxStep is a step with the flags helm-controller sets: no Helm atomic,
+// the poller (watcher) strategy, or hookOnly with disableWait.
+func (s *simulation) fluxStep(st Step) Step {
+	fst := st
+	fst.Atomic, fst.CleanupOnFail = false, false
+	fst.WaitStrategy, fst.Wait = WaitWatcher, true
+	if s.sc.Flux.DisableWait {
+		fst.WaitStrategy, fst.Wait = WaitHookOnly, false
+	}
+	if st.WaitStrategy == WaitLegacy {
+		fst.WaitStrategy = WaitLegacy
+	}
+	fst.NoHooks = st.NoHooks || s.sc.Flux.DisableHooks
+	return fst
+}
+
+// fluxRun runs one Helm action inside a reconciliation, with the explainer
+// told which hooks it can run.
+func (s *simulation) fluxRun(h *helm4, a Action, st Step, sr *StepResult) error {
+	s.explain.startStep(stepEvents(a, false))
+	if last, ok := h.last(s.sc.Release); ok && a != ActionInstall && a != ActionUpgrade {
+		hooks := last.hooks()
+		if a == ActionTest {
+			hooks = filterTestHooks(hooks, testFilters(st.Filter))
+		}
+		s.explain.setRelease(hooks)
+	}
+	s.emit(Event{Type: EventStatus, Release: s.sc.Release, Status: "flux: " + string(a), Reason: "helm-controller runs Helm's " + string(a) + " action"})
+	err := h.runAction(a, st, sr)
+	if err != nil {
+		msg := strings.TrimPrefix(strings.TrimPrefix(err.Error(), "INSTALLATION FAILED: "), "UPGRADE FAILED: ")
+		return fmt.Errorf("%s", msg)
+	}
+	return nil
+}
+
+// fluxReconcile is one reconciliation of the HelmRelease: install when the
+// release does not exist, else upgrade; on failure remediate and retry.
+func (s *simulation) fluxReconcile(h *helm4, st Step, sr *StepResult) error {
+	fo := s.sc.Flux
+	fst := s.fluxStep(st)
+	fst.Install = true // a failed install is reported without the CLI's prefix
+	for attempt := 1; ; attempt++ {
+		a := ActionUpgrade
+		retries := fo.UpgradeRetries
+		if h.installs(s.sc.Release) {
+			a, retries = ActionInstall, fo.InstallRetries
+		}
+		err := s.fluxRun(h, a, fst, sr)
+		if err == nil && fo.TestEnable {
+			if terr := s.fluxRun(h, ActionTest, fst, sr); terr != nil {
+				if fo.IgnoreTestFailures {
+					s.emit(Event{Type: EventStatus, Release: s.sc.Release, Reason: "test failed, ignored (test.ignoreFailures): " + oneLine(terr.Error())})
+				} else {
+					err = fmt.Errorf("test failed: %w", terr)
+				}
+			}
+		}
+		if err == nil {
+			return nil
+		}
+		last := attempt > retries
+		remediateLast := retries > 0
+		if fo.RemediateLastFailure != nil {
+			remediateLast = *fo.RemediateLastFailure
+		}
+		if last && !remediateLast {
+			s.emit(Event{Type: EventStatus, Release: s.sc.Release, Status: "flux: stalled",
+				Reason: fmt.Sprintf("%s failed after %d attempt(s); remediateLastFailure is false (retries %d): the failed release stays", a, attempt, retries)})
+			return err
+		}
+		if a == ActionInstall || fo.UpgradeStrategy == "uninstall" {
+			s.emit(Event{Type: EventStatus, Release: s.sc.Release, Status: "flux: remediation",
+				Reason: fmt.Sprintf("%s failed (attempt %d of %d): helm-controller uninstalls the release", a, attempt, retries+1)})
+			un := fst
+			un.KeepHistory = false
+			if uerr := s.fluxRun(h, ActionUninstall, un, sr); uerr != nil {
+				return fmt.Errorf("%w; remediation (uninstall) failed: %w", err, uerr)
+			}
+		} else {
+			s.emit(Event{Type: EventStatus, Release: s.sc.Release, Status: "flux: remediation",
+				Reason: fmt.Sprintf("upgrade failed (attempt %d of %d): helm-controller rolls back to the previous revision (its pre/post-rollback hooks run)", attempt, retries+1)})
+			rb := fst
+			rb.Revision = 0
+			if rerr := s.fluxRun(h, ActionRollback, rb, sr); rerr != nil {
+				return fmt.Errorf("%w; remediation (rollback) failed: %w", err, rerr)
+			}
+		}
+		if last {
+			return err
+		}
+	}
+}
