@@ -22,8 +22,11 @@
 // text, JSON and Mermaid forms, explain.go the reasons given for each event,
 // findings.go what the linter reports from a simulation.
 //
-// The Helm-facing adapter for v3 is kube3.go; the store, outcomes and timeline
-// do not use Helm's types, so a Helm v4 adapter can reuse them (HelmVersion).
+// The Helm-facing adapter for v3 is kube3.go, for v4 (helm.sh/helm/v4@v4.3.1)
+// kube4.go with waiter4.go, run4.go and store4.go; the store, outcomes and
+// timeline do not use Helm's types and serve both (HelmVersion). argocd.go
+// and flux.go simulate the controllers built on Helm (Engine), compare.go
+// aligns the engines' calls.
 //
 // What Helm really does with hooks is described in
 // ../shared/docs/helm-hook-semantics.md (relative to the repository root);
