@@ -39,8 +39,9 @@ t() {
   local out=$1; shift
   /usr/bin/time -f "%e %M" -o "$WORK/last" "$@" >"$out" 2>"$WORK/stderr" || true
 }
-wall() { awk '{print $1}' "$WORK/last"; }
-rss() { awk '{print $2}' "$WORK/last"; }
+# (GNU time puts "Command exited with non-zero status N" before the numbers)
+wall() { tail -n 1 "$WORK/last" | awk '{print $1}'; }
+rss() { tail -n 1 "$WORK/last" | awk '{print $2}'; }
 
 printf '%-26s %8s %8s %8s %8s %8s %8s  %7s %7s %7s\n' chart tmpl_s lint_s sim_s hlint_s kconf_s klint_s tmplMB lintMB simMB
 : >"$WORK/rows"

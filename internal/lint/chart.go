@@ -60,6 +60,13 @@ func LintChart(arg string, opts *render.Options, as []*Analyzer, st Settings) Ch
 // finds no existing secret. Then the upgrade hooks are analysed as the
 // install render has them, and a note says so.
 func Sets(c *render.Chart, opts *render.Options) ([]*hook.Set, []string, error) {
+	return renderSets(c, opts, true)
+}
+
+// renderSets is Sets; with reuse, a chart whose templates cannot tell an upgrade
+// from an install (render.Chart.SameForUpgrade) is not rendered again: the
+// upgrade set is the install set in the upgrade context.
+func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set, []string, error) {
 	r, err := render.Render(c, opts, render.Install)
 	if err != nil {
 		return nil, nil, err
@@ -71,6 +78,11 @@ func Sets(c *render.Chart, opts *render.Options) ([]*hook.Set, []string, error) 
 	sets := []*hook.Set{s}
 	if !NeedsUpgrade(s) || opts.IsUpgrade {
 		return sets, nil, nil
+	}
+	if reuse && c.SameForUpgrade() {
+		u := *s
+		u.Context, u.Release = render.Upgrade, render.UpgradeRelease(s.Release)
+		return append(sets, &u), nil, nil
 	}
 	r, err = render.Render(c, opts, render.Upgrade)
 	if err == nil {

@@ -278,7 +278,7 @@ func Render(c *Chart, opts *Options, ctx Context) (*Rendered, error) {
 	}
 	if ctx == Upgrade {
 		// pkg/action/upgrade.go prepareUpgrade: revision = last+1, IsUpgrade.
-		rel.Revision, rel.IsInstall, rel.IsUpgrade = 2, false, true
+		rel = UpgradeRelease(rel)
 	}
 
 	vals, err := chartutil.ToRenderValuesWithSchemaValidation(c.Chart, c.Values, rel, caps, false)

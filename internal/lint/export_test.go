@@ -1,0 +1,4 @@
+package lint
+
+// RenderSets exposes renderSets to the external tests.
+var RenderSets = renderSets

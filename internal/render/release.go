@@ -1,0 +1,73 @@
+package render
+
+import (
+	"regexp"
+	"strings"
+
+	"helm.sh/helm/v3/pkg/chart"
+	"helm.sh/helm/v3/pkg/chartutil"
+)
+
+// releaseRef matches what a template can read of the release that differs
+// between an install and an upgrade render: .Release.IsInstall, IsUpgrade,
+// Revision, or the .Release object as a whole (toYaml .Release, a
+// variable, a dict). Name, Namespace and Service are the same in both.
+var releaseRef = regexp.MustCompile(`IsInstall|IsUpgrade|Revision|\.Release\b\s*(?:[^.\s]|$)|\.Release\s*$`)
+
+// SameForUpgrade reports whether an upgrade render of c (revision 2,
+// IsUpgrade) can only differ from its install render in the release
+// fields: no template, helper, chart file or values string (tpl may render
+// those) mentions IsInstall, IsUpgrade, Revision or the whole .Release.
+// Then lint need not render the chart a second time. The check is
+// conservative: a false "no" costs a render, never a finding.
+func (c *Chart) SameForUpgrade() bool {
+	for _, src := range c.Sources {
+		if releaseRef.MatchString(src) {
+			return false
+		}
+	}
+	var files func(ch *chart.Chart) bool
+	files = func(ch *chart.Chart) bool {
+		for _, f := range ch.Files {
+			if releaseRef.Match(f.Data) {
+				return false
+			}
+		}
+		for _, d := range ch.Dependencies() {
+			if !files(d) {
+				return false
+			}
+		}
+		return true
+	}
+	return files(c.Chart) && !valuesMention(c.Values) && !valuesMention(c.Chart.Values)
+}
+
+func valuesMention(v any) bool {
+	switch t := v.(type) {
+	case string:
+		return strings.Contains(t, "{{") && releaseRef.MatchString(t)
+	case map[string]any:
+		for _, x := range t {
+			if valuesMention(x) {
+				return true
+			}
+		}
+	case chartutil.Values:
+		return valuesMention(map[string]any(t))
+	case []any:
+		for _, x := range t {
+			if valuesMention(x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// UpgradeRelease is the release an upgrade render of rel sees
+// (pkg/action/upgrade.go prepareUpgrade: revision = last+1, IsUpgrade).
+func UpgradeRelease(rel chartutil.ReleaseOptions) chartutil.ReleaseOptions {
+	rel.Revision, rel.IsInstall, rel.IsUpgrade = 2, false, true
+	return rel
+}
