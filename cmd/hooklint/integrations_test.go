@@ -1,0 +1,376 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/hooklint/hooklint/internal/helmtool"
+)
+
+// The integrations (.pre-commit-hooks.yaml, plugin.yaml, action.yml) run
+// here for real: pre-commit, the Helm CLI and the action's shell steps.
+
+const repoRoot = "../../"
+
+// buildHooklint builds the hooklint binary into dir/hooklint.
+func buildHooklint(t *testing.T, dir string) string {
+	t.Helper()
+	bin := filepath.Join(dir, "hooklint")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// command runs name args in dir with env added to the environment and
+// returns the combined output and the exit status.
+func command(t *testing.T, dir string, env []string, name string, args ...string) (string, int) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	out, err := cmd.CombinedOutput()
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		return string(out), ee.ExitCode()
+	case err != nil:
+		t.Fatalf("%s %s: %v", name, strings.Join(args, " "), err)
+	}
+	return string(out), 0
+}
+
+func copyFiles(t *testing.T, from, to string, files ...string) {
+	t.Helper()
+	for _, f := range files {
+		b, err := os.ReadFile(filepath.Join(from, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := os.Stat(filepath.Join(from, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(to, f)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, b, st.Mode().Perm()); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// helmEnv keeps Helm's plugins, data, config and cache in dir. The plugins
+// are in Helm's default place under the data home: Helm 4.3.1's `plugin
+// install` writes there whatever HELM_PLUGINS says.
+func helmEnv(dir string) []string {
+	return []string{
+		"HELM_PLUGINS=" + filepath.Join(dir, "data", "plugins"),
+		"HELM_DATA_HOME=" + filepath.Join(dir, "data"),
+		"HELM_CONFIG_HOME=" + filepath.Join(dir, "config"),
+		"HELM_CACHE_HOME=" + filepath.Join(dir, "cache"),
+	}
+}
+
+const hl1003Line = `templates/tests/test-connection.yaml:6: info HL1003: hook event "test-success" is the Helm 2 name of "test"; Helm 3 runs it as a test hook (helm test): write "test"`
+
+// TestHelmPlugin installs plugin.yaml with `helm plugin install DIR` and
+// runs `helm hooklint lint CHART`, with Helm 3 (the Helm hooklint links) and
+// Helm 4 when it can be built from the module cache.
+func TestHelmPlugin(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds hooklint and helm")
+	}
+	tmp := t.TempDir()
+	pathDir := filepath.Join(tmp, "path")
+	buildHooklint(t, pathDir)
+	src := filepath.Join(tmp, "src", "hooklint")
+	copyFiles(t, repoRoot, src, "plugin.yaml", "scripts/helm-plugin.sh", "scripts/helm-plugin-install.sh")
+	example, err := filepath.Abs(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	helm3, err := helmtool.Path()
+	if err != nil {
+		t.Fatal(err)
+	}
+	helms := map[string]func(t *testing.T) string{
+		"helm3": func(*testing.T) string { return helm3 },
+		"helm4": func(t *testing.T) string { return buildHelm4(t, tmp) },
+	}
+	for _, name := range []string{"helm3", "helm4"} {
+		t.Run(name, func(t *testing.T) {
+			helm := helms[name](t)
+			home := filepath.Join(tmp, "home-"+name)
+			env := append(helmEnv(home), "PATH="+pathDir+string(os.PathListSeparator)+os.Getenv("PATH"))
+			out, code := command(t, tmp, env, helm, "plugin", "install", src)
+			if code != 0 || !strings.Contains(out, "hooklint plugin: using "+filepath.Join(pathDir, "hooklint")) {
+				t.Fatalf("helm plugin install: exit %d\n%s", code, out)
+			}
+			out, code = command(t, filepath.Dir(example), env, helm, "hooklint", "lint", "guestbook-backup", "--only", "HL1003", "--fail-on", "none")
+			want := "guestbook-backup/" + hl1003Line + "\n1 chart linted: 0 errors, 0 warnings, 1 info\n"
+			if code != 0 || out != want {
+				t.Errorf("helm hooklint lint: exit %d, output\n%s\nwant exit 0, output\n%s", code, out, want)
+			}
+		})
+	}
+}
+
+// buildHelm4 builds helm.sh/helm/v4's CLI in a scratch module (hooklint's
+// go.mod does not require Helm 4), from the module cache only; it skips
+// when the cache does not have it (GOFLAGS=-mod=mod GOPROXY=off).
+func buildHelm4(t *testing.T, tmp string) string {
+	t.Helper()
+	dir := filepath.Join(tmp, "helm4-module")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off"}
+	bin := filepath.Join(tmp, "helm4")
+	for _, args := range [][]string{
+		{"mod", "init", "helm4"},
+		{"get", "helm.sh/helm/v4/cmd/helm@v4.3.1"},
+		{"build", "-o", bin, "helm.sh/helm/v4/cmd/helm"},
+	} {
+		if out, code := command(t, dir, env, "go", args...); code != 0 {
+			t.Skipf("cannot build Helm 4 offline (go %s: %s); run `go mod download helm.sh/helm/v4@v4.3.1` with its dependencies to test it", strings.Join(args, " "), firstLine(out))
+		}
+	}
+	return bin
+}
+
+func firstLine(s string) string {
+	l, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
+	return l
+}
+
+// TestPreCommit runs the hooks of .pre-commit-hooks.yaml with `pre-commit
+// try-repo` on a git repository with a chart, as a user's commit would.
+func TestPreCommit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs pre-commit, which builds hooklint")
+	}
+	if _, err := exec.LookPath("pre-commit"); err != nil {
+		t.Skip("pre-commit is not installed (apt-get install pre-commit, or pip install pre-commit); .ci/run installs it")
+	}
+	tmp := t.TempDir()
+	git := func(dir string, args ...string) {
+		t.Helper()
+		env := []string{"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com"}
+		if out, code := command(t, dir, env, "git", args...); code != 0 {
+			t.Fatalf("git %s: %s", strings.Join(args, " "), out)
+		}
+	}
+	// The hook repository: this working tree, committed (try-repo clones it).
+	src := filepath.Join(tmp, "src")
+	out, err := exec.Command("git", "-C", repoRoot, "ls-files", "-co", "--exclude-standard").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string // what `go install ./...` needs, not the test corpora
+	for _, f := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		if _, err := os.Stat(filepath.Join(repoRoot, f)); err != nil {
+			continue
+		}
+		if f == "go.mod" || f == "go.sum" || f == ".pre-commit-hooks.yaml" || strings.HasSuffix(f, ".go") && !strings.HasSuffix(f, "_test.go") {
+			files = append(files, f)
+		}
+	}
+	copyFiles(t, repoRoot, src, files...)
+	git(src, "init", "-q")
+	git(src, "add", "-A")
+	git(src, "commit", "-q", "-m", "hooklint")
+	// The user's repository: a chart with a changed values file.
+	repo := filepath.Join(tmp, "repo")
+	abs, err := filepath.Abs(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(filepath.Join(repo, "charts", "app"), os.DirFS(abs)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(repo, "README.md"), []byte("# app\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	git(repo, "init", "-q")
+	git(repo, "add", "-A")
+
+	gomodcache, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// pre-commit's golang language sets GOPATH to its environment; the
+	// module cache stays the one this test uses, so no download is needed.
+	env := []string{
+		"PRE_COMMIT_HOME=" + filepath.Join(tmp, "pre-commit"),
+		"GOMODCACHE=" + strings.TrimSpace(string(gomodcache)),
+		"PATH=" + filepath.Join(tmp, "path") + string(os.PathListSeparator) + os.Getenv("PATH"),
+	}
+	buildHooklint(t, filepath.Join(tmp, "path")) // for hooklint-system
+	lineRe := regexp.MustCompile(`(?m)^charts/app/templates/tests/test-connection\.yaml:6: info HL1003: .*$`)
+	for _, id := range []string{"hooklint", "hooklint-system"} {
+		t.Run(id, func(t *testing.T) {
+			out, code := command(t, repo, env, "pre-commit", "try-repo", src, id, "--files", "charts/app/values.yaml", "README.md")
+			if code != 1 || !strings.Contains(out, "- hook id: "+id) || lineRe.FindString(out) != "charts/app/"+hl1003Line || !strings.Contains(out, "\n1 chart linted: ") {
+				t.Errorf("pre-commit try-repo %s: exit %d, want 1 with the findings of charts/app:\n%s", id, code, out)
+			}
+			out, code = command(t, repo, env, "pre-commit", "try-repo", src, id, "--files", "README.md")
+			if code != 0 || !strings.Contains(out, "(no files to check)Skipped") {
+				t.Errorf("pre-commit try-repo %s on README.md: exit %d, want 0 and skipped:\n%s", id, code, out)
+			}
+		})
+	}
+}
+
+// actionFile is the part of action.yml the test reads.
+type actionFile struct {
+	Inputs map[string]struct {
+		Default string `yaml:"default"`
+	} `yaml:"inputs"`
+	Runs struct {
+		Using string `yaml:"using"`
+		Steps []struct {
+			Name string            `yaml:"name"`
+			ID   string            `yaml:"id"`
+			If   string            `yaml:"if"`
+			Uses string            `yaml:"uses"`
+			With map[string]string `yaml:"with"`
+			Env  map[string]string `yaml:"env"`
+			Run  string            `yaml:"run"`
+		} `yaml:"steps"`
+	} `yaml:"runs"`
+}
+
+// TestGitHubAction runs the shell steps of action.yml as the runner would
+// (inputs substituted, GITHUB_* files) on the example chart, and checks the
+// steps that only run on GitHub (setup-go, the SARIF upload).
+func TestGitHubAction(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds hooklint")
+	}
+	b, err := os.ReadFile(repoRoot + "action.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a actionFile
+	if err := yaml.Unmarshal(b, &a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Runs.Using != "composite" {
+		t.Fatalf("runs.using = %q, want composite", a.Runs.Using)
+	}
+	tmp := t.TempDir()
+	root, err := filepath.Abs(repoRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs, err := filepath.Abs(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := filepath.Join(tmp, "workspace")
+	if err := os.CopyFS(filepath.Join(ws, "charts", "guestbook-backup"), os.DirFS(abs)); err != nil {
+		t.Fatal(err)
+	}
+	inputs := map[string]string{}
+	for k, v := range a.Inputs {
+		inputs[k] = v.Default
+	}
+	inputs["charts"] = "charts/*"
+	inputs["args"] = "--fail-on error"
+	outputs := map[string]string{}
+	githubPath := filepath.Join(tmp, "github_path")
+	exprRe := regexp.MustCompile(`\$\{\{\s*(inputs|steps\.lint\.outputs)\.([a-z-]+)\s*\}\}`)
+	expand := func(s string) string {
+		return exprRe.ReplaceAllStringFunc(s, func(m string) string {
+			sub := exprRe.FindStringSubmatch(m)
+			if sub[1] == "inputs" {
+				return inputs[sub[2]]
+			}
+			return outputs[sub[2]]
+		})
+	}
+	var ran []string
+	for _, s := range a.Runs.Steps {
+		switch {
+		case s.Uses != "":
+			ran = append(ran, "uses "+s.Uses+" "+expand(s.With["sarif_file"]))
+			continue
+		case s.If != "" && outputs["exit-code"] == "0":
+			continue // "Fail on findings" only runs after findings
+		}
+		ghOutput := filepath.Join(tmp, "github_output")
+		if err := os.WriteFile(ghOutput, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		path, _ := os.ReadFile(githubPath)
+		env := []string{
+			"GITHUB_ACTION_PATH=" + root, "RUNNER_TEMP=" + tmp, "GITHUB_PATH=" + githubPath, "GITHUB_OUTPUT=" + ghOutput,
+			"PATH=" + strings.TrimSpace(string(path)) + string(os.PathListSeparator) + os.Getenv("PATH"),
+		}
+		for k, v := range s.Env {
+			env = append(env, k+"="+expand(v))
+		}
+		// As the runner: shell: bash is `bash --noprofile --norc -eo pipefail {0}`.
+		script := filepath.Join(tmp, "step.sh")
+		if err := os.WriteFile(script, []byte(s.Run), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, code := command(t, ws, env, "bash", "--noprofile", "--norc", "-eo", "pipefail", script)
+		ran = append(ran, "run "+s.Name+": exit "+strconv.Itoa(code))
+		o, err := os.ReadFile(ghOutput)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(strings.TrimSpace(string(o)), "\n") {
+			if k, v, ok := strings.Cut(l, "="); ok {
+				outputs[k] = v
+			}
+		}
+		if s.Name == "Lint chart hooks" && !strings.Contains(out, "::error file=charts/guestbook-backup/templates/backup/job.yaml,line=10") {
+			t.Errorf("the lint step printed no GitHub annotation for HL1009:\n%s", out)
+		}
+	}
+	want := []string{
+		"uses actions/setup-go@v5 ",
+		"run Install hooklint: exit 0",
+		"run Lint chart hooks: exit 0",
+		"uses github/codeql-action/upload-sarif@v3 hooklint.sarif",
+		"run Fail on findings: exit 1",
+	}
+	if diff := cmp.Diff(want, ran); diff != "" {
+		t.Errorf("steps (-want +got):\n%s", diff)
+	}
+	if outputs["exit-code"] != "1" {
+		t.Errorf("exit-code output = %q, want 1 (errors in the example)", outputs["exit-code"])
+	}
+	sarif, err := os.ReadFile(filepath.Join(ws, "hooklint.sarif"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Version string `json:"version"`
+		Runs    []struct {
+			Results []struct {
+				RuleID string `json:"ruleId"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(sarif, &doc); err != nil {
+		t.Fatalf("hooklint.sarif: %v", err)
+	}
+	if doc.Version != "2.1.0" || len(doc.Runs) != 1 || len(doc.Runs[0].Results) == 0 {
+		t.Errorf("hooklint.sarif: version %q, %d runs, want 2.1.0 with results", doc.Version, len(doc.Runs))
+	}
+}
