@@ -54,6 +54,8 @@ import (
 	"github.com/hooklint/hooklint/rules/hl6005"
 	"github.com/hooklint/hooklint/rules/hl6006"
 	"github.com/hooklint/hooklint/rules/hl6007"
+	"github.com/hooklint/hooklint/rules/hl9001"
+	"github.com/hooklint/hooklint/rules/hl9002"
 )
 
 // All is every rule, sorted by ID. Add a line here for a new rule; the
@@ -108,4 +110,6 @@ var All = []*lint.Analyzer{
 	hl6005.Analyzer,
 	hl6006.Analyzer,
 	hl6007.Analyzer,
+	hl9001.Analyzer,
+	hl9002.Analyzer,
 }

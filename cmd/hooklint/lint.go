@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/hooklint/hooklint/internal/config"
 	"github.com/hooklint/hooklint/internal/lint"
 	"github.com/hooklint/hooklint/internal/render"
 	"github.com/hooklint/hooklint/report"
@@ -22,7 +23,9 @@ type lintOptions struct {
 	sel     lint.Selection
 	timeout time.Duration
 	failOn  string
-	output  string
+	outputs []string
+	config  string
+	changed func(string) bool
 	noColor bool
 }
 
@@ -36,6 +39,13 @@ already-rendered manifests (the output of 'helm template') from stdin.
 Hooks are analysed as rendered in the command they run in: hooks whose
 events are all upgrade or rollback events are rendered as an upgrade
 (revision 2, .Release.IsUpgrade), the others as an install.
+
+Settings come from .hooklint.yaml, found from each chart's directory up to
+the repository root (or --config); flags given here override it.
+'hooklint config init' writes a commented one. Findings are suppressed with
+'# hooklint:ignore RULE reason' (or '{{/* hooklint:ignore RULE reason */}}')
+on the line or the line above, or with the annotation
+'hooklint.dev/ignore: "RULE reason"' on the object.
 
 Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
 2 on a usage or input error (a chart that cannot be loaded or rendered;
@@ -59,10 +69,17 @@ func newLintCmd(stdin io.Reader, stdout io.Writer) *cobra.Command {
   # only errors fail the build; JSON for tools
   hooklint lint ./mychart --fail-on error --output json
 
+  # text on the terminal and SARIF for code scanning, in one run
+  hooklint lint ./mychart -o text -o sarif=hooklint.sarif
+
+  # GitHub pull-request annotations, and a JUnit report for the CI
+  hooklint lint charts/* -o github -o junit=hooklint-junit.xml
+
   # run only some rules
   hooklint lint ./mychart --only HL1001,hook-weight-unquoted`,
 		Args: minimumArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.changed = cmd.Flags().Changed
 			return runLint(o, args, stdin, stdout)
 		},
 	}
@@ -73,7 +90,8 @@ func newLintCmd(stdin io.Reader, stdout io.Writer) *cobra.Command {
 	f.StringSliceVar(&o.sel.Only, "only", nil, "run only these rules (IDs or names)")
 	f.DurationVar(&o.timeout, "timeout", lint.DefaultTimeout, "Helm's --timeout the charts are installed with (bounds each hook's wait)")
 	f.StringVar(&o.failOn, "fail-on", "warning", "exit 1 when a finding has this severity or higher: error, warning, info or none")
-	f.StringVarP(&o.output, "output", "o", "text", "output format: text or json")
+	f.StringArrayVarP(&o.outputs, "output", "o", []string{"text"}, outputHelp)
+	f.StringVar(&o.config, "config", "", "read this configuration file instead of the "+config.FileName+" found from each chart's directory up to the repository root")
 	f.BoolVar(&o.noColor, "no-color", false, "never colour the text output (colour is used only on a terminal)")
 	return cmd
 }
@@ -88,7 +106,7 @@ func runLint(o *lintOptions, args []string, stdin io.Reader, stdout io.Writer) e
 		return err
 	}
 	color := !o.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(stdout)
-	formatter, err := report.ByName(o.output, report.Options{Color: color})
+	outs, err := parseOutputs(o.outputs)
 	if err != nil {
 		return err
 	}
@@ -102,36 +120,26 @@ func runLint(o *lintOptions, args []string, stdin io.Reader, stdout io.Writer) e
 		return fmt.Errorf("'-' (stdin) can be given only once")
 	}
 	st := lint.Settings{Timeout: o.timeout}
-	res := &report.Result{Charts: lintAll(args, &o.render, analyzers, st, stdin)}
-	if err := formatter.Format(stdout, res); err != nil {
+	plans, err := planCharts(o, args, st, analyzers, threshold)
+	if err != nil {
 		return err
 	}
-	for _, ch := range res.Charts {
-		if ch.Err != nil {
-			return &exitError{code: exitUsage}
-		}
+	res := &report.Result{Charts: lintAll(args, &o.render, plans, stdin), Rules: rules.All, Selected: selected(plans)}
+	if err := writeOutputs(outs, res, stdout, color); err != nil {
+		return err
 	}
-	if threshold > 0 {
-		for _, ch := range res.Charts {
-			for _, f := range ch.Findings {
-				if f.Severity >= threshold {
-					return errFindings
-				}
-			}
-		}
-	}
-	return nil
+	return verdict(res.Charts, plans)
 }
 
 // lintAll lints the charts in parallel (bounded by GOMAXPROCS); results
 // keep the order of args.
-func lintAll(args []string, ro *render.Options, as []*lint.Analyzer, st lint.Settings, stdin io.Reader) []lint.ChartResult {
+func lintAll(args []string, ro *render.Options, plans []chartPlan, stdin io.Reader) []lint.ChartResult {
 	out := make([]lint.ChartResult, len(args))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for i, arg := range args {
 		if arg == "-" {
-			out[i] = lint.LintStream("-", stdin, ro, as, st)
+			out[i] = lint.LintStream("-", stdin, ro, plans[i].as, plans[i].st)
 			continue
 		}
 		wg.Add(1)
@@ -139,7 +147,7 @@ func lintAll(args []string, ro *render.Options, as []*lint.Analyzer, st lint.Set
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			opts := *ro // each render gets its own copy
-			out[i] = lint.LintChart(arg, &opts, as, st)
+			out[i] = lint.LintChart(arg, &opts, plans[i].as, plans[i].st)
 		}()
 	}
 	wg.Wait()
