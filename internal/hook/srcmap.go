@@ -19,6 +19,11 @@ type srcMap struct {
 	tpl   []tline
 	lines []string // rendered lines
 	rmap  []int    // rendered line (0-based) -> template line (1-based), 0 unknown
+	// tree is align's Fenwick tree, allocated once per file and cleared
+	// through touched after each document: allocating it per document is
+	// quadratic when one template renders many documents.
+	tree    []int
+	touched []int
 }
 
 type tline struct {
@@ -249,7 +254,16 @@ func (m *srcMap) align(cands [][]int32, from, to, lo int) int {
 	// among rendered lines processed so far; a Fenwick tree over j gives the
 	// best chain ending strictly before j.
 	n := len(m.tpl)
-	tree := make([]int, n+1)        // stores node index+1 of the max, 0 = none
+	if len(m.tree) != n+1 {
+		m.tree = make([]int, n+1)
+	}
+	tree := m.tree // stores node index+1 of the max, 0 = none
+	defer func() {
+		for _, k := range m.touched {
+			tree[k] = 0
+		}
+		m.touched = m.touched[:0]
+	}()
 	better := func(a, b int) bool { // is node a better than node b (indices+1)
 		if b == 0 {
 			return a != 0
@@ -275,6 +289,9 @@ func (m *srcMap) align(cands [][]int32, from, to, lo int) int {
 	update := func(j, idx int) {
 		for k := j + 1; k <= n; k += k & -k {
 			if better(idx, tree[k]) {
+				if tree[k] == 0 {
+					m.touched = append(m.touched, k)
+				}
 				tree[k] = idx
 			}
 		}
