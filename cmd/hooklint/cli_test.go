@@ -49,6 +49,15 @@ func TestCLI(t *testing.T) {
 		{name: "unknown rule", args: []string{"lint", "--only", "HL0000", example}, golden: "lint-unknown-rule.txt", wantCode: 2},
 		{name: "bad fail-on", args: []string{"lint", "--fail-on", "fatal", example}, golden: "lint-bad-fail-on.txt", wantCode: 2},
 		{name: "bad output", args: []string{"lint", "-o", "xml", example}, golden: "lint-bad-output.txt", wantCode: 2},
+		{name: "lint github", args: []string{"lint", "-o", "github", example}, golden: "lint-example.github.txt", wantCode: 1},
+		{name: "lint junit", args: []string{"lint", "-o", "junit", example}, golden: "lint-example.junit.xml", wantCode: 1},
+		{name: "lint markdown", args: []string{"lint", "--output", "markdown", example}, golden: "lint-example.md", wantCode: 1},
+		{name: "two outputs to stdout", args: []string{"lint", "-o", "text", "-o", "json=-", example}, golden: "lint-two-stdout.txt", wantCode: 2},
+		{name: "configured", args: []string{"lint", "testdata/configured"}, golden: "lint-configured.txt", wantCode: 0},
+		{name: "fail-on flag over config", args: []string{"lint", "--fail-on", "warning", "testdata/configured"}, golden: "lint-configured.txt", wantCode: 1},
+		{name: "only flag over config", args: []string{"lint", "--only", "HL2007,HL6006,HL9002", "testdata/configured"}, golden: "lint-configured-only.txt", wantCode: 0},
+		{name: "bad config", args: []string{"lint", "--config", "../../internal/config/testdata/helm-v4.yaml", example}, golden: "lint-bad-config.txt", wantCode: 2},
+		{name: "config init", args: []string{"config", "init"}, golden: "config-init.yaml"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
