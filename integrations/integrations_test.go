@@ -1,4 +1,4 @@
-package main
+package integrations_test
 
 import (
 	"encoding/json"
@@ -20,13 +20,16 @@ import (
 // The integrations (.pre-commit-hooks.yaml, plugin.yaml, action.yml) run
 // here for real: pre-commit, the Helm CLI and the action's shell steps.
 
-const repoRoot = "../../"
+const (
+	repoRoot = "../"
+	example  = "../examples/guestbook-backup"
+)
 
 // buildHooklint builds the hooklint binary into dir/hooklint.
 func buildHooklint(t *testing.T, dir string) string {
 	t.Helper()
 	bin := filepath.Join(dir, "hooklint")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/hooklint").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	return bin
@@ -92,6 +95,7 @@ func TestHelmPlugin(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds hooklint and helm")
 	}
+	t.Parallel() // minutes of builds: overlap them
 	tmp := t.TempDir()
 	pathDir := filepath.Join(tmp, "path")
 	buildHooklint(t, pathDir)
@@ -161,6 +165,7 @@ func TestPreCommit(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs pre-commit, which builds hooklint")
 	}
+	t.Parallel() // minutes of builds: overlap them
 	if _, err := exec.LookPath("pre-commit"); err != nil {
 		t.Skip("pre-commit is not installed (apt-get install pre-commit, or pip install pre-commit); .ci/run installs it")
 	}
@@ -259,6 +264,7 @@ func TestGitHubAction(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds hooklint")
 	}
+	t.Parallel() // minutes of builds: overlap them
 	b, err := os.ReadFile(repoRoot + "action.yml")
 	if err != nil {
 		t.Fatal(err)
