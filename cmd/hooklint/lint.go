@@ -27,6 +27,9 @@ type lintOptions struct {
 	config  string
 	changed func(string) bool
 	noColor bool
+	fix     fixOptions
+	// chartsFromFiles: the arguments are files; lint their charts (pre-commit).
+	chartsFromFiles bool
 }
 
 const lintLong = `Render each chart offline exactly as 'helm template' does, read its hooks
@@ -76,10 +79,20 @@ func newLintCmd(stdin io.Reader, stdout io.Writer) *cobra.Command {
   hooklint lint charts/* -o github -o junit=hooklint-junit.xml
 
   # run only some rules
-  hooklint lint ./mychart --only HL1001,hook-weight-unquoted`,
+  hooklint lint ./mychart --only HL1001,hook-weight-unquoted
+
+  # preview the mechanical fixes as a diff, then apply them
+  hooklint lint ./mychart --diff
+  hooklint lint ./mychart --fix`,
 		Args: minimumArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.changed = cmd.Flags().Changed
+			o.fix.stderr = cmd.ErrOrStderr()
+			if o.chartsFromFiles {
+				if args = chartsOf(args); len(args) == 0 {
+					return nil // no chart file changed
+				}
+			}
 			return runLint(o, args, stdin, stdout)
 		},
 	}
@@ -93,6 +106,8 @@ func newLintCmd(stdin io.Reader, stdout io.Writer) *cobra.Command {
 	f.StringArrayVarP(&o.outputs, "output", "o", []string{"text"}, outputHelp)
 	f.StringVar(&o.config, "config", "", "read this configuration file instead of the "+config.FileName+" found from each chart's directory up to the repository root")
 	f.BoolVar(&o.noColor, "no-color", false, "never colour the text output (colour is used only on a terminal)")
+	addFixFlags(f, &o.fix)
+	f.BoolVar(&o.chartsFromFiles, "charts-from-files", false, "the arguments are files (as pre-commit passes them): lint the chart each belongs to, once")
 	return cmd
 }
 
@@ -122,6 +137,12 @@ func runLint(o *lintOptions, args []string, stdin io.Reader, stdout io.Writer) e
 	st := lint.Settings{Timeout: o.timeout}
 	plans, err := planCharts(o, args, st, analyzers, threshold)
 	if err != nil {
+		return err
+	}
+	if done, err := o.fix.run(args, stdout, func(i int, dir string) lint.ChartResult {
+		opts := o.render
+		return lint.LintChart(dir, &opts, plans[i].as, plans[i].st)
+	}); done || err != nil {
 		return err
 	}
 	res := &report.Result{Charts: lintAll(args, &o.render, plans, stdin), Rules: rules.All, Selected: selected(plans)}
