@@ -54,6 +54,9 @@ import (
 	"github.com/hooklint/hooklint/rules/hl6005"
 	"github.com/hooklint/hooklint/rules/hl6006"
 	"github.com/hooklint/hooklint/rules/hl6007"
+	"github.com/hooklint/hooklint/rules/hl7001"
+	"github.com/hooklint/hooklint/rules/hl7002"
+	"github.com/hooklint/hooklint/rules/hl7003"
 	"github.com/hooklint/hooklint/rules/hl9001"
 	"github.com/hooklint/hooklint/rules/hl9002"
 )
@@ -110,6 +113,9 @@ var All = []*lint.Analyzer{
 	hl6005.Analyzer,
 	hl6006.Analyzer,
 	hl6007.Analyzer,
+	hl7001.Analyzer,
+	hl7002.Analyzer,
+	hl7003.Analyzer,
 	hl9001.Analyzer,
 	hl9002.Analyzer,
 }

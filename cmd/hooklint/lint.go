@@ -14,20 +14,22 @@ import (
 	"github.com/hooklint/hooklint/internal/config"
 	"github.com/hooklint/hooklint/internal/lint"
 	"github.com/hooklint/hooklint/internal/render"
+	"github.com/hooklint/hooklint/internal/simlint"
 	"github.com/hooklint/hooklint/report"
 	"github.com/hooklint/hooklint/rules"
 )
 
 type lintOptions struct {
-	render  render.Options
-	sel     lint.Selection
-	timeout time.Duration
-	failOn  string
-	outputs []string
-	config  string
-	changed func(string) bool
-	noColor bool
-	fix     fixOptions
+	render   render.Options
+	sel      lint.Selection
+	timeout  time.Duration
+	failOn   string
+	outputs  []string
+	config   string
+	changed  func(string) bool
+	noColor  bool
+	simulate bool
+	fix      fixOptions
 	// chartsFromFiles: the arguments are files; lint their charts (pre-commit).
 	chartsFromFiles bool
 }
@@ -78,6 +80,9 @@ func newLintCmd(stdin io.Reader, stdout io.Writer) *cobra.Command {
   # GitHub pull-request annotations, and a JUnit report for the CI
   hooklint lint charts/* -o github -o junit=hooklint-junit.xml
 
+  # also simulate install, upgrade, rollback, test and uninstall
+  hooklint lint ./mychart --simulate
+
   # run only some rules
   hooklint lint ./mychart --only HL1001,hook-weight-unquoted
 
@@ -102,6 +107,7 @@ func newLintCmd(stdin io.Reader, stdout io.Writer) *cobra.Command {
 	f.StringSliceVar(&o.sel.Disable, "disable", nil, "disable rules (IDs or names)")
 	f.StringSliceVar(&o.sel.Only, "only", nil, "run only these rules (IDs or names)")
 	f.DurationVar(&o.timeout, "timeout", lint.DefaultTimeout, "Helm's --timeout the charts are installed with (bounds each hook's wait)")
+	f.BoolVar(&o.simulate, "simulate", false, "also run each chart through Helm's lifecycle on a fake cluster (see 'hooklint simulate') and report what fails (rules HL7xxx)")
 	f.StringVar(&o.failOn, "fail-on", "warning", "exit 1 when a finding has this severity or higher: error, warning, info or none")
 	f.StringArrayVarP(&o.outputs, "output", "o", []string{"text"}, outputHelp)
 	f.StringVar(&o.config, "config", "", "read this configuration file instead of the "+config.FileName+" found from each chart's directory up to the repository root")
@@ -135,6 +141,9 @@ func runLint(o *lintOptions, args []string, stdin io.Reader, stdout io.Writer) e
 		return fmt.Errorf("'-' (stdin) can be given only once")
 	}
 	st := lint.Settings{Timeout: o.timeout}
+	if o.simulate {
+		st.Simulate = simlint.Simulate
+	}
 	plans, err := planCharts(o, args, st, analyzers, threshold)
 	if err != nil {
 		return err

@@ -1,0 +1,108 @@
+package rules_test
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/hooklint/hooklint/internal/corpus"
+	"github.com/hooklint/hooklint/internal/golden"
+	"github.com/hooklint/hooklint/internal/lint"
+	"github.com/hooklint/hooklint/internal/render"
+	"github.com/hooklint/hooklint/rules"
+)
+
+const corpusGolden = "testdata/corpus-findings.txt"
+
+// TestCorpusFindings records, for every corpus chart, how many findings
+// each rule reports (without --simulate). Every finding behind these counts
+// has been read; a change here is a change in what users see.
+func TestCorpusFindings(t *testing.T) {
+	charts, err := corpus.Charts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if charts == nil {
+		t.Skip("../shared/corpus is absent: the corpus findings golden needs it next to the repository")
+	}
+	lines := make([]string, len(charts))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, c := range charts {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			opts := &render.Options{}
+			if c.Values != "" {
+				opts.Values.ValueFiles = []string{c.Values}
+			}
+			res := lint.LintChart(c.Dir, opts, rules.All, lint.Settings{})
+			if res.Err != nil {
+				lines[i] = c.ID + "\terror"
+				return
+			}
+			counts := map[string]int{}
+			for _, f := range res.Findings {
+				counts[f.Rule.ID]++
+			}
+			ids := make([]string, 0, len(counts))
+			for id := range counts {
+				ids = append(ids, id)
+			}
+			sort.Strings(ids)
+			var b strings.Builder
+			b.WriteString(c.ID)
+			for _, id := range ids {
+				fmt.Fprintf(&b, "\t%s=%d", id, counts[id])
+			}
+			lines[i] = b.String()
+		}()
+	}
+	wg.Wait()
+	got := "# chart\trule=findings ... (go test ./rules -run TestCorpusFindings -update)\n" + strings.Join(lines, "\n") + "\n"
+	golden.Assert(t, corpusGolden, []byte(got))
+}
+
+// corpusCharts counts, per rule, the corpus charts it fires on, from the
+// golden file (so the README needs no corpus to be checked).
+func corpusCharts(t *testing.T) (map[string]int, int) {
+	t.Helper()
+	f, err := os.Open(corpusGolden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	per, total := map[string]int{}, 0
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if strings.HasPrefix(sc.Text(), "#") {
+			continue
+		}
+		total++
+		for _, col := range strings.Split(sc.Text(), "\t")[1:] {
+			id, n, ok := strings.Cut(col, "=")
+			if k, err := strconv.Atoi(n); ok && err == nil && k > 0 {
+				per[id]++
+			}
+		}
+	}
+	return per, total
+}
+
+// TestRuleNoise: no rule fires on more than half of the corpus charts unless
+// its documentation says why.
+func TestRuleNoise(t *testing.T) {
+	per, total := corpusCharts(t)
+	for _, a := range rules.All {
+		if n := per[a.ID]; 2*n > total && !strings.Contains(a.Doc, "corpus") {
+			t.Errorf("%s fires on %d of %d corpus charts and its doc does not justify it", a.ID, n, total)
+		}
+	}
+}
