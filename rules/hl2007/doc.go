@@ -16,8 +16,10 @@ for the whole --timeout, Helm's error says only "timed out waiting for the
 condition", and the Job keeps running afterwards. A deadline turns that
 into a prompt "DeadlineExceeded" failure of the Job itself.
 
-This is advice (info), and it fires on most charts: few hook Jobs set a
-deadline. Disable it where --timeout is the intended bound.
+This is advice (info), and it fires on most charts (26 of the 36 corpus
+charts): few hook Jobs set a deadline. It stays on by default because a
+stuck hook is the most common way a hook blocks a release, and the fix is
+one line; disable it where --timeout is the intended bound.
 
 # How to fix
 
