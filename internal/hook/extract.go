@@ -1,6 +1,7 @@
 package hook
 
 import (
+	"encoding/base64"
 	"fmt"
 	"regexp"
 	"sort"
@@ -216,6 +217,13 @@ func newObject(path string, src *source, index int, d doc) *Object {
 				}
 				if a.Kind == KindNull {
 					a.Value = ""
+				}
+				if v.ShortTag() == "!!binary" {
+					// Helm's YAML-to-JSON reading decodes !!binary (how
+					// YAML writes bytes that are not UTF-8) to the bytes.
+					if b, err := base64.StdEncoding.DecodeString(strings.Join(strings.Fields(v.Value), "")); err == nil {
+						a.Value = string(b)
+					}
 				}
 				o.Annotations = append(o.Annotations, a)
 			}
