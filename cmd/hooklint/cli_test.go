@@ -30,6 +30,8 @@ func TestCLI(t *testing.T) {
 	tests := []cmdTestCase{
 		{name: "lint example", args: []string{"lint", example}, golden: "lint-example.txt", wantCode: 1},
 		{name: "lint example json", args: []string{"lint", example, "-o", "json"}, golden: "lint-example.json", wantCode: 1},
+		{name: "simulate findings", args: []string{"lint", example, "--simulate", "--only", "HL7001,HL7002,HL7003"}, golden: "lint-simulate.txt", wantCode: 1},
+		{name: "simulate markdown timeline", args: []string{"lint", example, "--simulate", "--only", "HL7001", "-o", "markdown"}, golden: "lint-simulate.md", wantCode: 1},
 		{name: "fail-on none", args: []string{"lint", example, "--fail-on", "none", "--only", "HL1001"}, golden: "lint-fail-on-none.txt", wantCode: 0},
 		{name: "lint stdin", args: []string{"lint", "-"}, stdin: "guestbook-backup.rendered.yaml", golden: "lint-stdin.txt", wantCode: 1},
 		{

@@ -50,7 +50,7 @@ func parseOutputs(vals []string) ([]output, error) {
 // text on a terminal only.
 func writeOutputs(outs []output, res *report.Result, stdout io.Writer, color bool) error {
 	for _, out := range outs {
-		f, err := report.ByName(out.format, report.Options{Color: color && out.path == "-"})
+		f, err := report.ByName(out.format, report.Options{Color: color && out.path == "-", Timeline: mermaidTimeline})
 		if err != nil {
 			return err
 		}
@@ -167,4 +167,13 @@ func verdict(charts []lint.ChartResult, plans []chartPlan) error {
 		}
 	}
 	return nil
+}
+
+// mermaidTimeline draws a chart's simulated lifecycle (lint --simulate) in
+// the markdown output; without --simulate there is none.
+func mermaidTimeline(w io.Writer, ch *lint.ChartResult) error {
+	if ch.Timeline == nil {
+		return nil
+	}
+	return ch.Timeline.Mermaid(w)
 }

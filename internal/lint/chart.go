@@ -17,6 +17,8 @@ type ChartResult struct {
 	// Notes are things the reader should know that are not findings, such
 	// as an upgrade render that failed offline.
 	Notes []string
+	// Timeline is the simulated lifecycle (lint --simulate), else nil.
+	Timeline Timeline
 }
 
 // LintChart loads, renders (install, and upgrade when the chart has upgrade
@@ -41,7 +43,7 @@ func LintChart(arg string, opts *render.Options, as []*Analyzer, st Settings) Ch
 		if timeout == 0 {
 			timeout = DefaultTimeout
 		}
-		if simulated, err = st.Simulate(c, opts, timeout); err != nil {
+		if simulated, res.Timeline, err = st.Simulate(c, opts, timeout); err != nil {
 			res.Err = err
 			return res
 		}

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"io"
 	"time"
 
 	"github.com/hooklint/hooklint/internal/hook"
@@ -25,8 +26,14 @@ type SimFinding struct {
 
 // Simulator runs a loaded chart through Helm's lifecycle (install,
 // upgrade, upgrade, rollback, test, test, uninstall, install) on a fake
-// cluster and returns what went wrong.
-type Simulator func(c *render.Chart, opts *render.Options, timeout time.Duration) ([]SimFinding, error)
+// cluster and returns what went wrong and the timeline.
+type Simulator func(c *render.Chart, opts *render.Options, timeout time.Duration) ([]SimFinding, Timeline, error)
+
+// Timeline is a simulated lifecycle that can draw itself as a Mermaid
+// sequence diagram (the markdown output of lint --simulate).
+type Timeline interface {
+	Mermaid(w io.Writer) error
+}
 
 // SimulatedObject finds the rendered object a simulated finding is about:
 // the same template, kind and name, or, when the name differs between

@@ -5,6 +5,7 @@
 package simlint
 
 import (
+	"io"
 	"time"
 
 	"github.com/hooklint/hooklint/internal/lint"
@@ -15,8 +16,8 @@ import (
 // Simulate is a lint.Simulator driving Helm v3's pkg/action through
 // sim.Lint (install, upgrade, upgrade, rollback, test, test, uninstall,
 // install).
-func Simulate(c *render.Chart, opts *render.Options, timeout time.Duration) ([]lint.SimFinding, error) {
-	fs, _, err := sim.Lint(c, sim.LintOptions{
+func Simulate(c *render.Chart, opts *render.Options, timeout time.Duration) ([]lint.SimFinding, lint.Timeline, error) {
+	fs, res, err := sim.Lint(c, sim.LintOptions{
 		Release:     opts.ReleaseName,
 		Namespace:   opts.Namespace,
 		KubeVersion: opts.KubeVersion,
@@ -24,7 +25,7 @@ func Simulate(c *render.Chart, opts *render.Options, timeout time.Duration) ([]l
 		Timeout:     timeout,
 	})
 	if err != nil {
-		return nil, &render.InputError{Chart: c.Arg, Err: err}
+		return nil, nil, &render.InputError{Chart: c.Arg, Err: err}
 	}
 	out := make([]lint.SimFinding, 0, len(fs))
 	for _, f := range fs {
@@ -34,5 +35,10 @@ func Simulate(c *render.Chart, opts *render.Options, timeout time.Duration) ([]l
 			Message: f.Message, Error: f.Error,
 		})
 	}
-	return out, nil
+	return out, timeline{res}, nil
 }
+
+// timeline draws a simulation as Mermaid (sim.WriteMermaid).
+type timeline struct{ res *sim.Result }
+
+func (t timeline) Mermaid(w io.Writer) error { return sim.WriteMermaid(w, t.res) }
