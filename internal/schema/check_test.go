@@ -250,6 +250,11 @@ apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
 spec: {whatever: 1}
 `,
+			wantKnown: true,
+			want: []Problem{{
+				Path: []string{"spec", "whatever"}, Field: "spec.whatever", Kind: Unknown,
+				Problem: `unknown field "whatever" in CustomResourceDefinitionSpec`,
+			}},
 		},
 		{
 			name: "removed version",

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 
+	apiextensionsv1 "k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/v1"
+	apiextensionsv1beta1 "k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/v1beta1"
 	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
@@ -73,11 +75,20 @@ func rootOf(apiVersion, kind string) *typeInfo {
 	defer cache.Unlock()
 	if cache.kinds == nil {
 		cache.kinds = map[string]reflect.Type{}
-		for gvk, t := range scheme.Scheme.AllKnownTypes() {
-			if gvk.Version == runtime.APIVersionInternal {
-				continue
+		// Helm's object builder decodes with client-go's scheme plus the
+		// apiextensions types (helm.sh/helm/v3 pkg/kube/client.go init), so
+		// CustomResourceDefinitions are built-in kinds for Helm too. Adding
+		// them here keeps the result independent of what else is linked.
+		crds := runtime.NewScheme()
+		_ = apiextensionsv1.AddToScheme(crds)
+		_ = apiextensionsv1beta1.AddToScheme(crds)
+		for _, s := range []*runtime.Scheme{scheme.Scheme, crds} {
+			for gvk, t := range s.AllKnownTypes() {
+				if gvk.Version == runtime.APIVersionInternal {
+					continue
+				}
+				cache.kinds[gvkKey(gvk.GroupVersion().String(), gvk.Kind)] = t
 			}
-			cache.kinds[gvkKey(gvk.GroupVersion().String(), gvk.Kind)] = t
 		}
 	}
 	t, ok := cache.kinds[gvkKey(strings.TrimSpace(apiVersion), strings.TrimSpace(kind))]
