@@ -2,12 +2,10 @@ package hl6001
 
 import (
 	_ "embed"
-	"fmt"
 	"strings"
 
-	"helm.sh/helm/v3/pkg/release"
-
 	"github.com/hooklint/hooklint/internal/hook"
+	"github.com/hooklint/hooklint/internal/lifecycle"
 	"github.com/hooklint/hooklint/internal/lint"
 )
 
@@ -51,7 +49,7 @@ func run(pass *lint.Pass) (any, error) {
 		name, _ := o.Get("roleRef", "name")
 		rn, _ := name.(string)
 		r, ok := rights[rn]
-		if kind != "ClusterRole" || !ok || definesClusterRole(pass.Objects, rn) {
+		if kind != "ClusterRole" || !ok || lifecycle.Find(pass.Objects, "ClusterRole", rn) != nil {
 			continue
 		}
 		what := r[0]
@@ -59,7 +57,7 @@ func run(pass *lint.Pass) (any, error) {
 			what = r[1]
 		}
 		pass.Reportf(o.PosOf("roleRef", "name"), o, "hook %s binds the built-in ClusterRole %q to %s: it %s while the binding exists%s",
-			o.Kind, rn, subjects(o), what, lifetime(h))
+			o.Kind, rn, lifecycle.Subjects(o), what, lifecycle.GrantLifetime(h))
 	}
 	return nil, nil
 }
@@ -68,44 +66,4 @@ func run(pass *lint.Pass) (any, error) {
 func isBinding(o *hook.Object) bool {
 	return (o.Kind == "RoleBinding" || o.Kind == "ClusterRoleBinding") &&
 		strings.HasPrefix(o.APIVersion, "rbac.authorization.k8s.io/")
-}
-
-// definesClusterRole: a chart's own ClusterRole of that name is not the
-// built-in one.
-func definesClusterRole(objs []*hook.Object, name string) bool {
-	for _, o := range objs {
-		if o.Kind == "ClusterRole" && o.Name == name {
-			return true
-		}
-	}
-	return false
-}
-
-// subjects describes a binding's subjects: `ServiceAccount "restore"`,
-// or "its 3 subjects".
-func subjects(o *hook.Object) string {
-	v, _ := o.Get("subjects")
-	l, _ := v.([]any)
-	if len(l) == 1 {
-		if m, ok := l[0].(map[string]any); ok {
-			k, _ := m["kind"].(string)
-			n, _ := m["name"].(string)
-			if k != "" && n != "" {
-				return fmt.Sprintf("%s %q", k, n)
-			}
-		}
-	}
-	if len(l) == 0 {
-		return "no subject yet"
-	}
-	return fmt.Sprintf("its %d subjects", len(l))
-}
-
-// lifetime says how long a hook's grant outlives the hook, from its
-// effective delete policies (helm.sh/helm/v3 pkg/action/hooks.go execHook).
-func lifetime(h *hook.Hook) string {
-	if h.HasDeletePolicy(release.HookSucceeded) {
-		return ""
-	}
-	return "; without a hook-succeeded delete policy it stays after the hook has run"
 }

@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"helm.sh/helm/v3/pkg/release"
-
-	"github.com/hooklint/hooklint/internal/hook"
+	"github.com/hooklint/hooklint/internal/lifecycle"
 	"github.com/hooklint/hooklint/internal/lint"
 )
 
@@ -34,7 +32,7 @@ func run(pass *lint.Pass) (any, error) {
 		}
 		name, _ := o.Get("roleRef", "name")
 		rn, _ := name.(string)
-		role := clusterRole(pass.Objects, rn)
+		role := lifecycle.Find(pass.Objects, "ClusterRole", rn)
 		if builtin[rn] && role == nil {
 			continue
 		}
@@ -42,7 +40,7 @@ func run(pass *lint.Pass) (any, error) {
 			Pos:    o.PosOf("roleRef", "name"),
 			Object: lint.ObjectRefOf(o),
 			Message: fmt.Sprintf("hook ClusterRoleBinding grants ClusterRole %q to %s in every namespace, not only the release's%s",
-				rn, subjects(o), lifetime(h)),
+				rn, lifecycle.Subjects(o), lifecycle.GrantLifetime(h)),
 		}
 		if role != nil {
 			f.Related = []lint.Related{{Pos: role.At, Message: fmt.Sprintf("ClusterRole %q is defined here", rn)}}
@@ -50,42 +48,4 @@ func run(pass *lint.Pass) (any, error) {
 		pass.Report(f)
 	}
 	return nil, nil
-}
-
-func clusterRole(objs []*hook.Object, name string) *hook.Object {
-	for _, o := range objs {
-		if o.Kind == "ClusterRole" && o.Name == name {
-			return o
-		}
-	}
-	return nil
-}
-
-// subjects describes a binding's subjects: `ServiceAccount "restore"`,
-// or "its 3 subjects".
-func subjects(o *hook.Object) string {
-	v, _ := o.Get("subjects")
-	l, _ := v.([]any)
-	if len(l) == 1 {
-		if m, ok := l[0].(map[string]any); ok {
-			k, _ := m["kind"].(string)
-			n, _ := m["name"].(string)
-			if k != "" && n != "" {
-				return fmt.Sprintf("%s %q", k, n)
-			}
-		}
-	}
-	if len(l) == 0 {
-		return "no subject yet"
-	}
-	return fmt.Sprintf("its %d subjects", len(l))
-}
-
-// lifetime says how long a hook's grant outlives the hook, from its
-// effective delete policies (helm.sh/helm/v3 pkg/action/hooks.go execHook).
-func lifetime(h *hook.Hook) string {
-	if h.HasDeletePolicy(release.HookSucceeded) {
-		return ""
-	}
-	return "; without a hook-succeeded delete policy it stays after the hook has run"
 }
