@@ -13,26 +13,13 @@ import (
 // BenchmarkSimulate: an install followed by an upgrade of a loaded chart,
 // through Helm's actions against the fake cluster.
 func BenchmarkSimulate(b *testing.B) {
-	dirs := map[string]values.Options{}
-	charts, err := corpus.Charts()
+	charts, err := corpus.BenchCharts(filepath.Join("..", "testdata", "charts", "sim-backup"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, c := range charts {
-		switch c.ID {
-		case "packt-hook-example", "bitnami-postgresql", "bitnami-harbor":
-			var v values.Options
-			if c.Values != "" {
-				v.ValueFiles = []string{c.Values}
-			}
-			dirs[c.Dir] = v
-		}
-	}
-	if len(dirs) == 0 {
-		dirs[filepath.Join("..", "testdata", "charts", "sim-backup")] = values.Options{}
-	}
-	for dir, v := range dirs {
-		b.Run(filepath.Base(dir), func(b *testing.B) {
+	for _, bc := range charts {
+		dir, v := bc.Dir, values.Options{ValueFiles: bc.ValueFiles()}
+		b.Run(bc.ID, func(b *testing.B) {
 			ch, err := render.Load(dir, &render.Options{Values: v, ReleaseName: "rel", Namespace: "bench", KubeVersion: corpusKubeVersion})
 			if err != nil {
 				b.Fatal(err)

@@ -88,3 +88,33 @@ func repoRoot() (string, error) {
 
 // RepoRoot is the repository root (the directory of go.mod).
 func RepoRoot() (string, error) { return repoRoot() }
+
+// benchCharts are a small, a medium and a large corpus chart.
+var benchCharts = map[string]bool{"packt-hook-example": true, "bitnami-postgresql": true, "bitnami-harbor": true} //nolint:gochecknoglobals // read-only lookup table
+
+// BenchCharts are the corpus charts benchmarks measure (a small, a medium
+// and a large one), or, when the corpus is absent, fallback alone.
+func BenchCharts(fallback string) ([]Chart, error) {
+	all, err := Charts()
+	if err != nil {
+		return nil, err
+	}
+	var out []Chart
+	for _, c := range all {
+		if benchCharts[c.ID] {
+			out = append(out, c)
+		}
+	}
+	if len(out) == 0 {
+		out = []Chart{{ID: filepath.Base(fallback), Dir: fallback}}
+	}
+	return out, nil
+}
+
+// ValueFiles are the -f files of c (its corpus values file, if any).
+func (c Chart) ValueFiles() []string {
+	if c.Values == "" {
+		return nil
+	}
+	return []string{c.Values}
+}

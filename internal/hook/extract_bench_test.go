@@ -13,26 +13,13 @@ import (
 // BenchmarkExtract: building the hook model (Helm's SortManifests, our
 // YAML parse and the source map) from one render of a corpus chart.
 func BenchmarkExtract(b *testing.B) {
-	dirs := map[string]values.Options{}
-	charts, err := corpus.Charts()
+	charts, err := corpus.BenchCharts(filepath.Join("..", "..", "examples", "guestbook-backup"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, c := range charts {
-		switch c.ID {
-		case "packt-hook-example", "bitnami-postgresql", "bitnami-harbor":
-			var v values.Options
-			if c.Values != "" {
-				v.ValueFiles = []string{c.Values}
-			}
-			dirs[c.Dir] = v
-		}
-	}
-	if len(dirs) == 0 {
-		dirs[filepath.Join("..", "..", "examples", "guestbook-backup")] = values.Options{}
-	}
-	for dir, v := range dirs {
-		b.Run(filepath.Base(dir), func(b *testing.B) {
+	for _, bc := range charts {
+		dir, v := bc.Dir, values.Options{ValueFiles: bc.ValueFiles()}
+		b.Run(bc.ID, func(b *testing.B) {
 			opts := &render.Options{Values: v}
 			c, err := render.Load(dir, opts)
 			if err != nil {

@@ -14,23 +14,13 @@ import (
 
 func benchDirs(b *testing.B) map[string]values.Options {
 	b.Helper()
-	dirs := map[string]values.Options{}
-	charts, err := corpus.Charts()
+	charts, err := corpus.BenchCharts(filepath.Join("..", "..", "examples", "guestbook-backup"))
 	if err != nil {
 		b.Fatal(err)
 	}
+	dirs := map[string]values.Options{}
 	for _, c := range charts {
-		switch c.ID {
-		case "packt-hook-example", "bitnami-postgresql", "bitnami-harbor":
-			var v values.Options
-			if c.Values != "" {
-				v.ValueFiles = []string{c.Values}
-			}
-			dirs[c.Dir] = v
-		}
-	}
-	if len(dirs) == 0 {
-		dirs[filepath.Join("..", "..", "examples", "guestbook-backup")] = values.Options{}
+		dirs[c.Dir] = values.Options{ValueFiles: c.ValueFiles()}
 	}
 	return dirs
 }

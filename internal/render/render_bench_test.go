@@ -13,23 +13,13 @@ import (
 // different sizes when ../shared/corpus is there, else the example chart.
 func benchCharts(b *testing.B) map[string]Options {
 	b.Helper()
-	out := map[string]Options{}
-	charts, err := corpus.Charts()
+	charts, err := corpus.BenchCharts(filepath.Join("..", "..", "examples", "guestbook-backup"))
 	if err != nil {
 		b.Fatal(err)
 	}
+	out := map[string]Options{}
 	for _, c := range charts {
-		switch c.ID {
-		case "packt-hook-example", "bitnami-postgresql", "bitnami-harbor":
-			var v values.Options
-			if c.Values != "" {
-				v.ValueFiles = []string{c.Values}
-			}
-			out[c.Dir] = Options{Values: v}
-		}
-	}
-	if len(out) == 0 {
-		out[filepath.Join("..", "..", "examples", "guestbook-backup")] = Options{}
+		out[c.Dir] = Options{Values: values.Options{ValueFiles: c.ValueFiles()}}
 	}
 	return out
 }
