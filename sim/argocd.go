@@ -3,6 +3,7 @@ package sim
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"sigs.k8s.io/yaml"
 
+	"github.com/hooklint/hooklint/internal/argocd"
 	"github.com/hooklint/hooklint/internal/render"
 )
 
@@ -26,164 +28,32 @@ import (
 // sync phases, waves and delete policies.
 
 // ArgoPhase is an Argo CD sync phase, or where a hook runs at app deletion.
-type ArgoPhase string
+type ArgoPhase = argocd.Phase
 
 // Argo CD phases (gitops-engine pkg/sync/common HookType; sync_phase.go).
 const (
-	ArgoPreSync    ArgoPhase = "PreSync"
-	ArgoSync       ArgoPhase = "Sync"
-	ArgoPostSync   ArgoPhase = "PostSync"
-	ArgoSyncFail   ArgoPhase = "SyncFail"
-	ArgoPreDelete  ArgoPhase = "PreDelete"
-	ArgoPostDelete ArgoPhase = "PostDelete"
-	ArgoSkip       ArgoPhase = "Skip"
-	ArgoNever      ArgoPhase = "" // a hook Argo CD counts but never applies
+	ArgoPreSync    = argocd.PreSync
+	ArgoSync       = argocd.Sync
+	ArgoPostSync   = argocd.PostSync
+	ArgoSyncFail   = argocd.SyncFail
+	ArgoPreDelete  = argocd.PreDelete
+	ArgoPostDelete = argocd.PostDelete
+	ArgoSkip       = argocd.Skip
+	ArgoNever      = argocd.Never // a hook Argo CD counts but never applies
 )
 
-// argoHookTypes are the valid argocd.argoproj.io/hook values.
-var argoHookTypes = map[string]ArgoPhase{ //nolint:gochecknoglobals // read-only lookup table
-	"PreSync": ArgoPreSync, "Sync": ArgoSync, "PostSync": ArgoPostSync, "SyncFail": ArgoSyncFail,
-	"PreDelete": ArgoPreDelete, "PostDelete": ArgoPostDelete, "Skip": ArgoSkip,
-}
-
 // ArgoMapping is how Argo CD treats one rendered resource.
-type ArgoMapping struct {
-	Hook     bool        // a hook (Argo's or Helm's), not a plain resource
-	Phases   []ArgoPhase // sync or deletion phases it runs in; ArgoSync for plain resources; none: never applied
-	Wave     int
-	Policies []string // Argo delete policies: BeforeHookCreation, HookSucceeded, HookFailed
-	Source   string   // the Argo CD code that decides, for explanations
-}
+type ArgoMapping = argocd.Mapping
 
-// csv splits an annotation value as resource/annotations.go
-// GetAnnotationCSVs does: on ",", trimmed, empty and duplicate values
-// dropped, case kept.
-func csv(v string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, p := range strings.Split(v, ",") {
-		p = strings.TrimSpace(p)
-		if p == "" || seen[p] {
-			continue
-		}
-		seen[p] = true
-		out = append(out, p)
-	}
-	return out
-}
+// MapArgoCD maps a resource's annotations the way Argo CD does (§7.1); see
+// internal/argocd.Map, shared with the HL8xxx rules.
+func MapArgoCD(annotations map[string]string) ArgoMapping { return argocd.Map(annotations) }
 
-// MapArgoCD maps a resource's annotations the way Argo CD does (§7.1):
-//
-//   - a valid argocd.argoproj.io/hook type wins and Helm's hook types are
-//     then ignored for that resource (gitops-engine pkg/sync/hook/hook.go);
-//   - helm.sh/hook (any value but exactly "crd-install") makes a Helm hook
-//     (pkg/sync/hook/helm/hook.go): pre-install and pre-upgrade are PreSync
-//     (both run on every sync), post-install and post-upgrade PostSync,
-//     pre-delete and post-delete the app-deletion hooks (controller/hook.go),
-//     pre-rollback, post-rollback, test and test-success get no phase and
-//     are never applied (sync_phase.go syncPhases);
-//   - the wave is argocd.argoproj.io/sync-wave when it is an integer, else
-//     strconv.Atoi(helm.sh/hook-weight), else 0, for every resource
-//     (pkg/sync/syncwaves/waves.go);
-//   - delete policies are the valid argocd.argoproj.io/hook-delete-policy
-//     values united with Helm's mapped ones (before-hook-creation,
-//     hook-succeeded, hook-failed), matched case-sensitively; invalid values
-//     are ignored and an empty result means BeforeHookCreation
-//     (pkg/sync/hook/delete_policy.go).
-func MapArgoCD(annotations map[string]string) ArgoMapping {
-	m := ArgoMapping{Phases: []ArgoPhase{ArgoSync}, Source: "plain resource: Sync phase"}
-	var argoTypes []ArgoPhase
-	for _, t := range csv(annotations["argocd.argoproj.io/hook"]) {
-		if p, ok := argoHookTypes[t]; ok {
-			argoTypes = append(argoTypes, p)
-		}
-	}
-	helmHook, isHelm := annotations["helm.sh/hook"]
-	switch {
-	case len(argoTypes) > 0:
-		m.Hook, m.Phases, m.Source = true, argoTypes, "argocd.argoproj.io/hook (gitops-engine pkg/sync/hook/hook.go: Argo hook types win over Helm's)"
-	case isHelm && helmHook != "crd-install":
-		m.Hook, m.Phases = true, nil
-		m.Source = "helm.sh/hook mapped by gitops-engine pkg/sync/hook/helm/hooks.go"
-		for _, t := range csv(helmHook) {
-			var p ArgoPhase
-			switch t {
-			case "pre-install", "pre-upgrade":
-				p = ArgoPreSync
-			case "post-install", "post-upgrade":
-				p = ArgoPostSync
-			case "pre-delete":
-				p = ArgoPreDelete
-			case "post-delete":
-				p = ArgoPostDelete
-			default:
-				continue // pre-rollback, post-rollback, test, test-success: no phase
-			}
-			if !containsPhase(m.Phases, p) {
-				m.Phases = append(m.Phases, p)
-			}
-		}
-	}
-	if w, err := strconv.Atoi(annotations["argocd.argoproj.io/sync-wave"]); err == nil {
-		m.Wave = w
-	} else if w, err := strconv.Atoi(annotations["helm.sh/hook-weight"]); err == nil {
-		m.Wave = w
-	}
-	if m.Hook {
-		valid := map[string]bool{"BeforeHookCreation": true, "HookSucceeded": true, "HookFailed": true}
-		helmMap := map[string]string{"before-hook-creation": "BeforeHookCreation", "hook-succeeded": "HookSucceeded", "hook-failed": "HookFailed"}
-		seen := map[string]bool{}
-		add := func(p string) {
-			if !seen[p] {
-				seen[p] = true
-				m.Policies = append(m.Policies, p)
-			}
-		}
-		for _, p := range csv(annotations["argocd.argoproj.io/hook-delete-policy"]) {
-			if valid[p] {
-				add(p)
-			}
-		}
-		for _, p := range csv(annotations["helm.sh/hook-delete-policy"]) {
-			if a, ok := helmMap[p]; ok {
-				add(a)
-			}
-		}
-		if len(m.Policies) == 0 {
-			m.Policies = []string{"BeforeHookCreation"}
-		}
-	}
-	return m
-}
+func containsPhase(ps []ArgoPhase, p ArgoPhase) bool { return slices.Contains(ps, p) }
 
-func containsPhase(ps []ArgoPhase, p ArgoPhase) bool {
-	for _, x := range ps {
-		if x == p {
-			return true
-		}
-	}
-	return false
-}
-
-// argoKindOrder is gitops-engine's kindOrder (pkg/sync/sync_tasks.go), a
-// copy of an older Helm InstallOrder; unknown kinds sort last.
-var argoKindOrder = []string{ //nolint:gochecknoglobals // read-only lookup table
-	"Namespace", "NetworkPolicy", "ResourceQuota", "LimitRange", "PodSecurityPolicy", "PodDisruptionBudget",
-	"ServiceAccount", "Secret", "SecretList", "ConfigMap", "StorageClass", "PersistentVolume",
-	"PersistentVolumeClaim", "CustomResourceDefinition", "ClusterRole", "ClusterRoleList",
-	"ClusterRoleBinding", "ClusterRoleBindingList", "Role", "RoleList", "RoleBinding", "RoleBindingList",
-	"Service", "DaemonSet", "Pod", "ReplicationController", "ReplicaSet", "Deployment",
-	"HorizontalPodAutoscaler", "StatefulSet", "Job", "CronJob", "Ingress", "APIService",
-}
-
-func argoKindRank(kind string) int {
-	for i, k := range argoKindOrder {
-		if k == kind {
-			return i
-		}
-	}
-	return len(argoKindOrder)
-}
+// argoKindRank is the place of kind in gitops-engine's kindOrder
+// (pkg/sync/sync_tasks.go); unknown kinds sort last.
+func argoKindRank(kind string) int { return argocd.KindRank(kind) }
 
 // argoTask is one resource of a sync.
 type argoTask struct {
@@ -197,13 +67,7 @@ type argoTask struct {
 func sortArgoTasks(ts []argoTask) {
 	sort.SliceStable(ts, func(i, j int) bool {
 		a, b := ts[i], ts[j]
-		if a.m.Wave != b.m.Wave {
-			return a.m.Wave < b.m.Wave
-		}
-		if ra, rb := argoKindRank(a.obj.Kind), argoKindRank(b.obj.Kind); ra != rb {
-			return ra < rb
-		}
-		return a.obj.Name < b.obj.Name
+		return argocd.Less(a.m.Wave, a.obj.Kind, a.obj.Name, b.m.Wave, b.obj.Kind, b.obj.Name)
 	})
 }
 
