@@ -2,8 +2,10 @@ package hook
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 	"helm.sh/helm/v3/pkg/releaseutil"
@@ -27,6 +29,16 @@ func FuzzSplit(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, content string) {
+		{
+			trimmed := strings.TrimLeftFunc(content, unicode.IsSpace)
+			var want [][2]int
+			for _, loc := range sep.FindAllStringIndex(trimmed, -1) {
+				want = append(want, [2]int{loc[0], loc[1]})
+			}
+			if got := sepIndexes(trimmed); !slices.Equal(got, want) {
+				t.Fatalf("sepIndexes(%q) = %v, the regexp finds %v", trimmed, got, want)
+			}
+		}
 		docs := splitDocs(content)
 		helm := releaseutil.SplitManifests(content)
 		var got, want []string

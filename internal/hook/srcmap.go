@@ -1,6 +1,7 @@
 package hook
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -170,7 +171,7 @@ func match(parts []string, s string) bool {
 func newSrcMap(template, rendered string, docs []doc) *srcMap {
 	m := &srcMap{tpl: parseTemplate(template), lines: strings.Split(rendered, "\n")}
 	m.rmap = make([]int, len(m.lines))
-	cands := m.candidates()
+	cands, maxW := m.candidates()
 	lo := 0
 	for _, d := range docs {
 		from := d.Line - 1
@@ -178,9 +179,9 @@ func newSrcMap(template, rendered string, docs []doc) *srcMap {
 		if to > len(m.lines) {
 			to = len(m.lines)
 		}
-		first := m.align(cands, from, to, lo)
+		first := m.alignDoc(cands, maxW, from, to, lo)
 		if first < 0 && lo > 0 {
-			first = m.align(cands, from, to, 0)
+			first = m.alignDoc(cands, maxW, from, to, 0)
 		}
 		if first >= 0 {
 			lo = first
@@ -189,8 +190,9 @@ func newSrcMap(template, rendered string, docs []doc) *srcMap {
 	return m
 }
 
-// candidates lists, for each rendered line, the template lines it matches.
-func (m *srcMap) candidates() [][]int32 {
+// candidates lists, for each rendered line, the template lines it matches
+// (ascending), and the highest weight among them.
+func (m *srcMap) candidates() ([][]int32, []int) {
 	exact := map[string][]int32{}
 	buckets := map[string][]int32{} // globs by the first two bytes of their first part
 	var generic []int32
@@ -207,30 +209,46 @@ func (m *srcMap) candidates() [][]int32 {
 		}
 	}
 	out := make([][]int32, len(m.lines))
+	maxW := make([]int, len(m.lines))
 	for i, l := range m.lines {
 		s := strings.TrimSpace(l)
 		if s == "" {
 			continue
 		}
-		c := append([]int32(nil), exact[s]...)
+		// The exact matches are shared, not copied, unless globs add to
+		// them: a line such as "type: string" repeats thousands of times
+		// in a CRD template and in its render.
+		c := exact[s]
+		if len(c) > 0 {
+			maxW[i] = m.tpl[c[0]].weight
+		}
+		copied := false
+		add := func(j int32) {
+			if !copied {
+				c = append(make([]int32, 0, len(c)+1), c...)
+				copied = true
+			}
+			c = append(c, j)
+			maxW[i] = max(maxW[i], m.tpl[j].weight)
+		}
 		if len(s) >= 2 {
 			for _, j := range buckets[s[:2]] {
 				if match(m.tpl[j].parts, s) {
-					c = append(c, j)
+					add(j)
 				}
 			}
 		}
 		for _, j := range generic {
 			if match(m.tpl[j].parts, s) {
-				c = append(c, j)
+				add(j)
 			}
 		}
-		if len(c) > 1 {
+		if copied {
 			sortInt32(c)
 		}
 		out[i] = c
 	}
-	return out
+	return out, maxW
 }
 
 func sortInt32(a []int32) {
@@ -241,18 +259,49 @@ func sortInt32(a []int32) {
 	}
 }
 
-// align maps rendered lines [from,to) onto template lines >= lo and returns
-// the first template line matched (0-based), or -1 when nothing matched.
-func (m *srcMap) align(cands [][]int32, from, to, lo int) int {
-	type node struct {
-		i, j  int
-		score int
-		prev  int
+// chainNode is a rendered line i matched to template line j; score is the
+// weight of the best chain ending here, prev the node before (-1: none).
+type chainNode struct {
+	i, j  int32
+	score int
+	prev  int32
+}
+
+// alignDoc maps rendered lines [from,to) onto template lines >= lo and
+// returns the first template line matched (0-based), or -1 when nothing
+// matched.
+//
+// The chain is first sought among template lines [lo, hi) for a window hi
+// a little past the document's length. A node at template line j depends
+// only on nodes at lines < j, so nodes inside the window score exactly as
+// in the unbounded search; when the window's best chain weighs as much as
+// any chain can (every line matched at its heaviest candidate), the
+// unbounded search would pick the same chain (ties go to the lowest
+// template line) and the window's answer is taken. Otherwise the search
+// runs again without the bound. The window turns the alignment of a
+// template of many near-identical documents (CRDs) from quadratic to linear.
+func (m *srcMap) alignDoc(cands [][]int32, maxW []int, from, to, lo int) int {
+	n := len(m.tpl)
+	bound := 0
+	for i := from; i < to; i++ {
+		bound += maxW[i]
 	}
-	var nodes []node
-	// best[j] = index into nodes of the best chain ending at template line j
-	// among rendered lines processed so far; a Fenwick tree over j gives the
-	// best chain ending strictly before j.
+	if hi := lo + 2*(to-from) + 64; hi < n {
+		if nodes, end := m.chain(cands, from, to, lo, hi); end >= 0 && nodes[end].score == bound {
+			return m.fill(nodes, end, from, to, lo)
+		}
+	}
+	nodes, end := m.chain(cands, from, to, lo, n)
+	return m.fill(nodes, end, from, to, lo)
+}
+
+// chain finds the heaviest chain of matches increasing in both files over
+// rendered lines [from,to) and template lines [lo,hi): its nodes and the
+// index of its last node (-1 when nothing matched). Ties go to the chain
+// ending at the lower template line.
+func (m *srcMap) chain(cands [][]int32, from, to, lo, hi int) ([]chainNode, int) {
+	// A Fenwick tree over template lines gives, for line j, the best chain
+	// ending strictly before j among the rendered lines processed so far.
 	n := len(m.tpl)
 	if len(m.tree) != n+1 {
 		m.tree = make([]int, n+1)
@@ -264,6 +313,11 @@ func (m *srcMap) align(cands [][]int32, from, to, lo int) int {
 		}
 		m.touched = m.touched[:0]
 	}()
+	size := 0
+	for i := from; i < to; i++ {
+		size += len(cands[i])
+	}
+	nodes := make([]chainNode, 0, min(size, 1<<16))
 	better := func(a, b int) bool { // is node a better than node b (indices+1)
 		if b == 0 {
 			return a != 0
@@ -271,7 +325,7 @@ func (m *srcMap) align(cands [][]int32, from, to, lo int) int {
 		if a == 0 {
 			return false
 		}
-		na, nb := nodes[a-1], nodes[b-1]
+		na, nb := &nodes[a-1], &nodes[b-1]
 		if na.score != nb.score {
 			return na.score > nb.score
 		}
@@ -297,52 +351,65 @@ func (m *srcMap) align(cands [][]int32, from, to, lo int) int {
 		}
 	}
 	for i := from; i < to; i++ {
-		var pending []int
-		for _, j32 := range cands[i] {
+		first := len(nodes)
+		c := cands[i]
+		k, _ := slices.BinarySearch(c, int32(lo))
+		for _, j32 := range c[k:] {
 			j := int(j32)
-			if j < lo {
-				continue
+			if j >= hi {
+				break
 			}
 			p := query(j)
 			s := m.tpl[j].weight
 			if p != 0 {
 				s += nodes[p-1].score
 			}
-			nodes = append(nodes, node{i: i, j: j, score: s, prev: p - 1})
-			pending = append(pending, len(nodes))
+			nodes = append(nodes, chainNode{i: int32(i), j: j32, score: s, prev: int32(p - 1)})
 		}
-		for _, idx := range pending {
-			update(nodes[idx-1].j, idx)
+		// this line's nodes join the tree only now: a chain uses a
+		// rendered line once
+		for idx := first; idx < len(nodes); idx++ {
+			update(int(nodes[idx].j), idx+1)
 		}
 	}
-	end := query(n)
-	if end == 0 {
+	return nodes, query(n) - 1
+}
+
+// fill writes rmap for rendered lines [from,to) from the chain ending at
+// nodes[end] and returns the first template line matched, or -1.
+func (m *srcMap) fill(nodes []chainNode, end, from, to, lo int) int {
+	n := len(m.tpl)
+	if end < 0 {
 		for i := from; i < to; i++ {
 			m.rmap[i] = m.fallback(lo, n, true)
 		}
 		return -1
 	}
-	matched := map[int]int{}
+	// matched[i-from] = template line of rendered line i + 1, 0 unmatched;
+	// next[i-from] = template line of the first match after i, else n.
+	matched := make([]int, to-from)
 	first := -1
-	for k := end - 1; k >= 0; k = nodes[k].prev {
-		matched[nodes[k].i] = nodes[k].j
-		first = nodes[k].j
+	for k := end; k >= 0; k = int(nodes[k].prev) {
+		matched[int(nodes[k].i)-from] = int(nodes[k].j) + 1
+		first = int(nodes[k].j)
+	}
+	next := make([]int, to-from)
+	nj := n
+	for i := to - 1; i >= from; i-- {
+		next[i-from] = nj
+		if j := matched[i-from]; j > 0 {
+			nj = j - 1
+		}
 	}
 	// fill: matched lines map to themselves, others to the producing action
 	prevJ := -1
 	for i := from; i < to; i++ {
-		if j, ok := matched[i]; ok {
-			m.rmap[i] = j + 1
-			prevJ = j
+		if j := matched[i-from]; j > 0 {
+			m.rmap[i] = j
+			prevJ = j - 1
 			continue
 		}
-		nextJ := n
-		for k := i + 1; k < to; k++ {
-			if j, ok := matched[k]; ok {
-				nextJ = j
-				break
-			}
-		}
+		nextJ := next[i-from]
 		switch {
 		case prevJ < 0:
 			m.rmap[i] = m.fallback(lo, nextJ, false)

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -14,6 +15,27 @@ import (
 // variable, a dict). Name, Namespace and Service are the same in both.
 var releaseRef = regexp.MustCompile(`IsInstall|IsUpgrade|Revision|\.Release\b\s*(?:[^.\s]|$)|\.Release\s*$`)
 
+// mentionsRelease is releaseRef.MatchString behind a substring test: every
+// match contains "IsInstall", "IsUpgrade", "Revision" or ".Release", and
+// most text (large CRD files) contains none of them; the regexp alone
+// costs more than a render on such charts.
+func mentionsRelease(s string) bool {
+	if !strings.Contains(s, "IsInstall") && !strings.Contains(s, "IsUpgrade") &&
+		!strings.Contains(s, "Revision") && !strings.Contains(s, ".Release") {
+		return false
+	}
+	return releaseRef.MatchString(s)
+}
+
+func mentionsReleaseBytes(b []byte) bool {
+	for _, w := range [...]string{"IsInstall", "IsUpgrade", "Revision", ".Release"} {
+		if bytes.Contains(b, []byte(w)) {
+			return releaseRef.Match(b)
+		}
+	}
+	return false
+}
+
 // SameForUpgrade reports whether an upgrade render of c (revision 2,
 // IsUpgrade) can only differ from its install render in the release
 // fields: no template, helper, chart file or values string (tpl may render
@@ -22,14 +44,14 @@ var releaseRef = regexp.MustCompile(`IsInstall|IsUpgrade|Revision|\.Release\b\s*
 // conservative: a false "no" costs a render, never a finding.
 func (c *Chart) SameForUpgrade() bool {
 	for _, src := range c.Sources {
-		if releaseRef.MatchString(src) {
+		if mentionsRelease(src) {
 			return false
 		}
 	}
 	var files func(ch *chart.Chart) bool
 	files = func(ch *chart.Chart) bool {
 		for _, f := range ch.Files {
-			if releaseRef.Match(f.Data) {
+			if mentionsReleaseBytes(f.Data) {
 				return false
 			}
 		}
@@ -46,7 +68,7 @@ func (c *Chart) SameForUpgrade() bool {
 func valuesMention(v any) bool {
 	switch t := v.(type) {
 	case string:
-		return strings.Contains(t, "{{") && releaseRef.MatchString(t)
+		return strings.Contains(t, "{{") && mentionsRelease(t)
 	case map[string]any:
 		for _, x := range t {
 			if valuesMention(x) {
