@@ -11,7 +11,6 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 	"helm.sh/helm/v3/pkg/chartutil"
 	"helm.sh/helm/v3/pkg/release"
-	"helm.sh/helm/v3/pkg/releaseutil"
 	sigsyaml "sigs.k8s.io/yaml"
 
 	"github.com/hooklint/hooklint/internal/render"
@@ -36,9 +35,9 @@ type Set struct {
 func Extract(chartArg string, r *render.Rendered, sources map[string]string) (*Set, error) {
 	set := &Set{Context: r.Context, Release: r.Release}
 	// Helm's reading first: it decides what is a hook and how it parses.
-	hooks, _, err := releaseutil.SortManifests(r.Files, nil, releaseutil.InstallOrder)
+	hooks, split, err := sortManifests(r)
 	if err != nil {
-		return nil, yamlError(chartArg, err, r.Files, sources)
+		return nil, yamlError(chartArg, err, r.Files, sources, split)
 	}
 	paths := make([]string, 0, len(r.Files))
 	for p := range r.Files {
@@ -50,7 +49,7 @@ func Extract(chartArg string, r *render.Rendered, sources map[string]string) (*S
 			continue
 		}
 		content := r.Files[p]
-		docs := splitDocs(content)
+		docs := split(content)
 		src := &source{file: render.ChartRelative(p)}
 		if tpl, ok := sources[p]; ok {
 			src.tplLines = strings.Split(tpl, "\n")
@@ -248,7 +247,7 @@ var yamlLineRe = regexp.MustCompile(`yaml: line (\d+):`)
 // yamlError turns SortManifests' "YAML parse error on <path>: ... yaml: line
 // N: ..." into an InputError at the template line: N counts lines of the
 // failing document, which is mapped back like any other position.
-func yamlError(chartArg string, err error, files, sources map[string]string) error {
+func yamlError(chartArg string, err error, files, sources map[string]string, split func(string) []doc) error {
 	ie := &render.InputError{Chart: chartArg, Err: err}
 	msg := err.Error()
 	const pre = "YAML parse error on "
@@ -272,7 +271,7 @@ func yamlError(chartArg string, err error, files, sources map[string]string) err
 	}
 	n, _ := strconv.Atoi(m[1])
 	content := files[path]
-	docs := splitDocs(content)
+	docs := split(content)
 	for _, d := range docs {
 		var v any
 		if yerr := sigsyaml.Unmarshal([]byte(d.Text), &v); yerr == nil {

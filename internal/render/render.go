@@ -18,6 +18,7 @@ import (
 	"helm.sh/helm/v3/pkg/cli/values"
 	"helm.sh/helm/v3/pkg/engine"
 	"helm.sh/helm/v3/pkg/getter"
+	chart4 "helm.sh/helm/v4/pkg/chart/v2"
 )
 
 // Options are the `helm template` options that change what a chart renders
@@ -29,6 +30,9 @@ type Options struct {
 	KubeVersion string         // --kube-version; "" means DefaultKubeVersion()
 	APIVersions []string       // -a/--api-versions
 	IsUpgrade   bool           // --is-upgrade: the install render gets .Release.IsUpgrade
+	// Helm is the Helm whose packages load and render the chart: "v4"
+	// (render4.go), else v3.
+	Helm string
 }
 
 // Context is the command a render stands for. Helm renders a chart anew for
@@ -58,11 +62,16 @@ type Chart struct {
 	Chart   *chart.Chart // Helm's chart, subcharts included
 	Values  map[string]any
 	Sources map[string]string // Helm path (chart/templates/x.yaml) -> template source text
+	// v4 is the chart as Helm 4's loader read it, set when loaded with
+	// Helm "v4"; Chart is then a v3 copy of it for what reads the chart
+	// (metadata, templates, files), and v4 renders it.
+	v4 *chart4.Chart
 }
 
 // Rendered is one render of a chart.
 type Rendered struct {
 	Context     Context
+	Helm        string // "v4" when Helm 4 rendered it, else "" (v3)
 	Release     chartutil.ReleaseOptions
 	KubeVersion string
 	// Files maps Helm paths to rendered text, as engine.Render returns them
@@ -120,6 +129,9 @@ func kubeFromClientGo(v string) (string, bool) {
 // user values and checks dependencies, as `helm template` does before it
 // renders (helm.sh/helm/v3 cmd/helm/install.go runInstall).
 func Load(arg string, opts *Options) (*Chart, error) {
+	if opts.Helm == HelmV4 {
+		return load4(arg, opts)
+	}
 	if _, err := os.Stat(arg); err != nil {
 		return nil, &InputError{Chart: arg, Err: statError(err)}
 	}
@@ -171,27 +183,33 @@ func loadChart(arg string) (ch *chart.Chart, err error) {
 	}()
 	ch, err = loader.Load(arg)
 	if err != nil {
-		ie := &InputError{Chart: arg, Err: err}
-		msg := err.Error()
 		var ve chart.ValidationError
-		switch {
-		case strings.Contains(msg, "Chart.yaml"), errors.As(err, &ve):
-			// the loader validates the metadata it read from Chart.yaml
-			ie.File = "Chart.yaml"
-		case strings.Contains(msg, "values.yaml"):
-			ie.File = "values.yaml"
-		default:
-			ie.File, ie.Err = inChartDir(arg, err)
-		}
-		if ie.File == "" && strings.HasSuffix(arg, ".tgz") {
-			ie.File = path.Base(arg)
-		}
-		return nil, ie
+		return nil, loadError(arg, err, errors.As(err, &ve))
 	}
 	if err := ch.Validate(); err != nil {
 		return nil, &InputError{Chart: arg, File: "Chart.yaml", Err: err}
 	}
 	return ch, nil
+}
+
+// loadError names the file a loader error is about; validation says the
+// error is the loader's chart.ValidationError (of either Helm version).
+func loadError(arg string, err error, validation bool) *InputError {
+	ie := &InputError{Chart: arg, Err: err}
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "Chart.yaml"), validation:
+		// the loader validates the metadata it read from Chart.yaml
+		ie.File = "Chart.yaml"
+	case strings.Contains(msg, "values.yaml"):
+		ie.File = "values.yaml"
+	default:
+		ie.File, ie.Err = inChartDir(arg, err)
+	}
+	if ie.File == "" && strings.HasSuffix(arg, ".tgz") {
+		ie.File = path.Base(arg)
+	}
+	return ie
 }
 
 // inChartDir rewrites a loader error that names an absolute path inside
@@ -255,6 +273,9 @@ func (o *Options) kubeVersion() (*chartutil.KubeVersion, error) {
 // ClientOnly and DryRun (what cmd/helm/template.go sets), and
 // pkg/action/action.go Configuration.renderResources up to SortManifests.
 func Render(c *Chart, opts *Options, ctx Context) (*Rendered, error) {
+	if opts.Helm == HelmV4 {
+		return render4(c, opts, ctx)
+	}
 	kv, err := opts.kubeVersion()
 	if err != nil {
 		return nil, &InputError{Chart: c.Arg, Err: err}
