@@ -57,6 +57,10 @@ import (
 	"github.com/hooklint/hooklint/rules/hl7001"
 	"github.com/hooklint/hooklint/rules/hl7002"
 	"github.com/hooklint/hooklint/rules/hl7003"
+	"github.com/hooklint/hooklint/rules/hl8001"
+	"github.com/hooklint/hooklint/rules/hl8002"
+	"github.com/hooklint/hooklint/rules/hl8003"
+	"github.com/hooklint/hooklint/rules/hl8004"
 	"github.com/hooklint/hooklint/rules/hl9001"
 	"github.com/hooklint/hooklint/rules/hl9002"
 )
@@ -116,6 +120,10 @@ var All = []*lint.Analyzer{
 	hl7001.Analyzer,
 	hl7002.Analyzer,
 	hl7003.Analyzer,
+	hl8001.Analyzer,
+	hl8002.Analyzer,
+	hl8003.Analyzer,
+	hl8004.Analyzer,
 	hl9001.Analyzer,
 	hl9002.Analyzer,
 }

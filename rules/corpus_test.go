@@ -18,12 +18,32 @@ import (
 	"github.com/hooklint/hooklint/rules"
 )
 
-const corpusGolden = "testdata/corpus-findings.txt"
+const (
+	corpusGolden       = "testdata/corpus-findings.txt"
+	corpusArgoCDGolden = "testdata/corpus-findings-argocd.txt"
+)
 
 // TestCorpusFindings records, for every corpus chart, how many findings
 // each rule reports (without --simulate). Every finding behind these counts
 // has been read; a change here is a change in what users see.
 func TestCorpusFindings(t *testing.T) {
+	corpusFindings(t, corpusGolden, rules.All, lint.Settings{}, "")
+}
+
+// TestCorpusFindingsArgoCD records the same for the HL8xxx rules, which
+// report only with lint --engine argocd.
+func TestCorpusFindingsArgoCD(t *testing.T) {
+	var hl8 []*lint.Analyzer
+	for _, a := range rules.All {
+		if strings.HasPrefix(a.ID, "HL8") {
+			hl8 = append(hl8, a)
+		}
+	}
+	corpusFindings(t, corpusArgoCDGolden, hl8, lint.Settings{Engine: lint.EngineArgoCD}, " --engine argocd, HL8xxx rules only")
+}
+
+func corpusFindings(t *testing.T, goldenPath string, as []*lint.Analyzer, st lint.Settings, mode string) {
+	t.Helper()
 	charts, err := corpus.Charts()
 	if err != nil {
 		t.Fatal(err)
@@ -43,7 +63,7 @@ func TestCorpusFindings(t *testing.T) {
 			if c.Values != "" {
 				opts.Values.ValueFiles = []string{c.Values}
 			}
-			res := lint.LintChart(c.Dir, opts, rules.All, lint.Settings{})
+			res := lint.LintChart(c.Dir, opts, as, st)
 			if res.Err != nil {
 				lines[i] = c.ID + "\terror"
 				return
@@ -66,31 +86,40 @@ func TestCorpusFindings(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	got := "# chart\trule=findings ... (go test ./rules -run TestCorpusFindings -update)\n" + strings.Join(lines, "\n") + "\n"
-	golden.Assert(t, corpusGolden, []byte(got))
+	got := "# chart\trule=findings ..." + mode + " (go test ./rules -run TestCorpusFindings -update)\n" + strings.Join(lines, "\n") + "\n"
+	golden.Assert(t, goldenPath, []byte(got))
 }
 
 // corpusCharts counts, per rule, the corpus charts it fires on, from the
-// golden file (so the README needs no corpus to be checked).
+// golden files (so the README needs no corpus to be checked): the HL8xxx
+// rules from the --engine argocd run, the others from the default one.
 func corpusCharts(t *testing.T) (map[string]int, int) {
 	t.Helper()
-	f, err := os.Open(corpusGolden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	per, total := map[string]int{}, 0
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if strings.HasPrefix(sc.Text(), "#") {
-			continue
+	for _, path := range []string{corpusGolden, corpusArgoCDGolden} {
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
 		}
-		total++
-		for _, col := range strings.Split(sc.Text(), "\t")[1:] {
-			id, n, ok := strings.Cut(col, "=")
-			if k, err := strconv.Atoi(n); ok && err == nil && k > 0 {
-				per[id]++
+		n := 0
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			if strings.HasPrefix(sc.Text(), "#") {
+				continue
 			}
+			n++
+			for _, col := range strings.Split(sc.Text(), "\t")[1:] {
+				id, c, ok := strings.Cut(col, "=")
+				if k, err := strconv.Atoi(c); ok && err == nil && k > 0 {
+					per[id]++
+				}
+			}
+		}
+		f.Close()
+		if total == 0 {
+			total = n
+		} else if n != total {
+			t.Fatalf("%s has %d charts, %s %d", path, n, corpusGolden, total)
 		}
 	}
 	return per, total

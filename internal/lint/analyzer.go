@@ -130,6 +130,24 @@ type Settings struct {
 	// Simulate, when set (lint --simulate), runs each chart through Helm's
 	// lifecycle once; rules read the outcome from Pass.Simulated.
 	Simulate Simulator
+	// Engine is what deploys the charts (lint --engine): EngineHelm ("" is
+	// the same) or EngineArgoCD; the HL8xxx rules report only for Argo CD.
+	Engine string
+}
+
+// Engines lint --engine accepts.
+const (
+	EngineHelm   = "helm"
+	EngineArgoCD = "argocd"
+)
+
+// Engine is the engine the charts are deployed with (Settings.Engine,
+// EngineHelm when unset).
+func (p *Pass) Engine() string {
+	if p.Settings.Engine == "" {
+		return EngineHelm
+	}
+	return p.Settings.Engine
 }
 
 // DefaultTimeout is Helm's --timeout default (cmd/helm/install.go).

@@ -25,6 +25,11 @@ type ChartResult struct {
 // or rollback hooks), extracts and lints one chart.
 func LintChart(arg string, opts *render.Options, as []*Analyzer, st Settings) ChartResult {
 	res := ChartResult{Chart: ChartInfo{Arg: arg}}
+	if opts.Helm != st.Helm {
+		o := *opts
+		o.Helm = st.Helm // the chart's Helm (lint --helm or its .hooklint.yaml)
+		opts = &o
+	}
 	c, err := render.Load(arg, opts)
 	if err != nil {
 		res.Err = err
@@ -69,6 +74,17 @@ func Sets(c *render.Chart, opts *render.Options) ([]*hook.Set, []string, error) 
 // from an install (render.Chart.SameForUpgrade) is not rendered again: the
 // upgrade set is the install set in the upgrade context.
 func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set, []string, error) {
+	same := !opts.IsUpgrade && reuse && c.SameForUpgrade()
+	// The upgrade render is independent of the install render: when it
+	// will probably be needed, it runs beside it (a second core halves the
+	// wall time of charts that generate keys or certificates as they
+	// render). Its result is used only if the install render's hooks ask
+	// for it, exactly as when it runs after.
+	var upgrade chan upgradeResult
+	if !opts.IsUpgrade && !same && c.MayHaveUpgradeHooks() {
+		upgrade = make(chan upgradeResult, 1)
+		go func() { upgrade <- extractUpgrade(c, opts) }()
+	}
 	r, err := render.Render(c, opts, render.Install)
 	if err != nil {
 		return nil, nil, err
@@ -81,20 +97,43 @@ func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set,
 	if !NeedsUpgrade(s) || opts.IsUpgrade {
 		return sets, nil, nil
 	}
-	if reuse && c.SameForUpgrade() {
+	if same {
 		u := *s
 		u.Context, u.Release = render.Upgrade, render.UpgradeRelease(s.Release)
 		return append(sets, &u), nil, nil
 	}
-	r, err = render.Render(c, opts, render.Upgrade)
-	if err == nil {
-		var u *hook.Set
-		if u, err = hook.Extract(c.Arg, r, c.Sources); err == nil {
-			return append(sets, u), nil, nil
-		}
+	var res upgradeResult
+	if upgrade != nil {
+		res = <-upgrade
+	} else {
+		res = extractUpgrade(c, opts)
+	}
+	if err = res.err; err == nil {
+		return append(sets, res.set), nil, nil
 	}
 	note := fmt.Sprintf("the upgrade render (revision 2) failed offline, so upgrade and rollback hooks are analysed as rendered by install: %v", err)
 	return sets, []string{note}, nil
+}
+
+type upgradeResult struct {
+	set *hook.Set
+	err error
+}
+
+// extractUpgrade renders c for an upgrade and extracts the render. It may
+// run on a goroutine of its own, so a panic becomes its error.
+func extractUpgrade(c *render.Chart, opts *render.Options) (res upgradeResult) {
+	defer func() {
+		if r := recover(); r != nil {
+			res = upgradeResult{err: fmt.Errorf("upgrade render panicked: %v", r)}
+		}
+	}()
+	r, err := render.Render(c, opts, render.Upgrade)
+	if err != nil {
+		return upgradeResult{err: err}
+	}
+	set, err := hook.Extract(c.Arg, r, c.Sources)
+	return upgradeResult{set: set, err: err}
 }
 
 // LintStream lints already-rendered manifests (helm template output).
@@ -105,7 +144,7 @@ func LintStream(name string, in io.Reader, opts *render.Options, as []*Analyzer,
 		res.Err = &render.InputError{Chart: name, Err: err}
 		return res
 	}
-	set, err := hook.ExtractStream(name, string(b), opts.ReleaseName, opts.Namespace)
+	set, err := hook.ExtractStreamHelm(name, string(b), opts.ReleaseName, opts.Namespace, st.Helm)
 	if err != nil {
 		res.Err = err
 		return res

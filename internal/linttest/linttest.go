@@ -15,7 +15,7 @@
 // The test fails when a finding was not wanted, when a want got no finding,
 // when the fixture "bad" has no want, or when "good" is missing. An optional
 // linttest.yaml in the fixture sets values, --set, the kube version, the
-// release name and namespace, and the timeout.
+// release name and namespace, the timeout, --simulate and --engine.
 package linttest
 
 import (
@@ -46,6 +46,9 @@ type Config struct {
 	// Simulate runs the chart through the lifecycle simulator, as
 	// lint --simulate does (for the HL7 rules).
 	Simulate bool `yaml:"simulate"`
+	// Engine is lint --engine: helm (the default) or argocd (for the HL8
+	// rules).
+	Engine string `yaml:"engine"`
 }
 
 var (
@@ -157,6 +160,7 @@ func options(dir string) (*render.Options, lint.Settings, error) {
 	if cfg.Simulate {
 		st.Simulate = simlint.Simulate
 	}
+	st.Engine = cfg.Engine
 	if cfg.Timeout != "" {
 		if st.Timeout, err = time.ParseDuration(cfg.Timeout); err != nil {
 			return nil, st, fmt.Errorf("%s/linttest.yaml: timeout: %w", dir, err)

@@ -93,3 +93,64 @@ func UpgradeRelease(rel chartutil.ReleaseOptions) chartutil.ReleaseOptions {
 	rel.Revision, rel.IsInstall, rel.IsUpgrade = 2, false, true
 	return rel
 }
+
+// upgradeEvents are the hook events an upgrade render is needed for.
+var upgradeEvents = [...]string{"pre-upgrade", "post-upgrade", "pre-rollback", "post-rollback"}
+
+// MayHaveUpgradeHooks guesses, before rendering, whether c has upgrade or
+// rollback hooks: some template, chart file or values string names one of
+// their events. lint uses the guess only to start the upgrade render
+// beside the install render; a wrong guess costs time, never a finding.
+func (c *Chart) MayHaveUpgradeHooks() bool {
+	for _, src := range c.Sources {
+		if namesUpgradeEvent(src) {
+			return true
+		}
+	}
+	var files func(ch *chart.Chart) bool
+	files = func(ch *chart.Chart) bool {
+		for _, f := range ch.Files {
+			if namesUpgradeEvent(string(f.Data)) {
+				return true
+			}
+		}
+		for _, d := range ch.Dependencies() {
+			if files(d) {
+				return true
+			}
+		}
+		return false
+	}
+	return files(c.Chart) || valuesName(c.Values) || valuesName(c.Chart.Values)
+}
+
+func namesUpgradeEvent(s string) bool {
+	for _, e := range upgradeEvents {
+		if strings.Contains(s, e) {
+			return true
+		}
+	}
+	return false
+}
+
+func valuesName(v any) bool {
+	switch t := v.(type) {
+	case string:
+		return namesUpgradeEvent(t)
+	case map[string]any:
+		for _, x := range t {
+			if valuesName(x) {
+				return true
+			}
+		}
+	case chartutil.Values:
+		return valuesName(map[string]any(t))
+	case []any:
+		for _, x := range t {
+			if valuesName(x) {
+				return true
+			}
+		}
+	}
+	return false
+}
