@@ -64,6 +64,10 @@ func (k *kube3) Build(reader io.Reader, _ bool) (kube.ResourceList, error) {
 	if err != nil {
 		return nil, err
 	}
+	if infos, ok := k.s.builds.get(string(data)); ok {
+		k.s.tag(infos, string(data))
+		return infos, nil
+	}
 	infos, err := k.s.kc.Build(bytes.NewReader(data), false)
 	if err != nil {
 		if h := k.s.explain.hookByManifest(string(data)); h != nil {
@@ -73,6 +77,7 @@ func (k *kube3) Build(reader io.Reader, _ bool) (kube.ResourceList, error) {
 		}
 		return nil, err
 	}
+	k.s.builds.put(string(data), infos)
 	k.s.tag(infos, string(data))
 	return infos, nil
 }

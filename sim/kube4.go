@@ -42,6 +42,10 @@ func (k *kube4) Build(reader io.Reader, _ bool) (kube4pkg.ResourceList, error) {
 	if err != nil {
 		return nil, err
 	}
+	if infos, ok := k.s.builds.get(string(data)); ok {
+		k.s.tag(infos, string(data))
+		return infos, nil
+	}
 	infos, err := k.kc.Build(bytes.NewReader(data), false)
 	if err != nil {
 		if h := k.s.explain.hookByManifest(string(data)); h != nil {
@@ -51,6 +55,7 @@ func (k *kube4) Build(reader io.Reader, _ bool) (kube4pkg.ResourceList, error) {
 		}
 		return nil, err
 	}
+	k.s.builds.put(string(data), infos)
 	k.s.tag(infos, string(data))
 	return infos, nil
 }

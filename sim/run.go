@@ -32,6 +32,8 @@ type simulation struct {
 	explain  *explainer
 	crdFiles map[string]bool
 
+	builds buildCache // Helm's Build of each manifest text, parsed once
+
 	mu       sync.Mutex
 	tags     map[*resource.Info]tag
 	events   []Event
