@@ -43,11 +43,11 @@ func run(pass *lint.Pass) (any, error) {
 				continue
 			}
 			f := lint.Finding{Pos: t.At, Object: lint.ObjectRefOf(h.Object)}
-			switch {
-			case ev == release.HookTest:
+			switch ev {
+			case release.HookTest:
 				f.Severity = lint.Info
 				f.Message = fmt.Sprintf("hook event %q: Argo CD never runs test hooks (no sync phase: pkg/sync/sync_phase.go syncPhases; there is no helm test)%s", written, never)
-			case ev == release.HookPreRollback || ev == release.HookPostRollback:
+			case release.HookPreRollback, release.HookPostRollback:
 				f.Message = fmt.Sprintf("hook event %q gets no Argo CD sync phase (pkg/sync/sync_phase.go syncPhases): Argo CD never runs it; its rollback is a sync of an earlier revision, which runs that revision's PreSync and PostSync hooks instead%s", written, never)
 			default:
 				f.Message = fmt.Sprintf("hook event %q: Helm lower-cases it and runs the hook at %s, but Argo CD matches event names as written (resource/annotations.go GetAnnotationCSVs) and gives %q no phase, so it never runs it there%s; write %q",

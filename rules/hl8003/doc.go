@@ -29,7 +29,8 @@ models it), so within one wave "before" is only the order of creation.
 
 Pairs without a Job or Pod are not reported: Helm waits only for Jobs and
 Pods, so between creating two other resources nothing happens and their
-order has no effect. The rule is silent with the default --engine helm.
+order has no effect; nor hooks of equal weight and equal name, which both
+engines order by kind. The rule is silent with the default --engine helm.
 
 # How to fix
 

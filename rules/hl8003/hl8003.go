@@ -6,11 +6,9 @@ import (
 	"strconv"
 
 	"helm.sh/helm/v3/pkg/release"
-	"helm.sh/helm/v3/pkg/releaseutil"
 
 	"github.com/hooklint/hooklint/internal/argocd"
 	"github.com/hooklint/hooklint/internal/argolint"
-	"github.com/hooklint/hooklint/internal/hook"
 	"github.com/hooklint/hooklint/internal/lint"
 )
 
@@ -46,7 +44,7 @@ func run(pass *lint.Pass) (any, error) {
 		}
 		for _, a := range in {
 			for _, b := range in {
-				if a == b || seen[pair{a, b}] || !(waits(a) || waits(b)) {
+				if a == b || seen[pair{a, b}] || (!waits(a) && !waits(b)) {
 					continue
 				}
 				if !helmLess(a, b) || !argoLess(b, a) {
@@ -78,25 +76,14 @@ func containsPhase(ps []argocd.Phase, p argocd.Phase) bool {
 // waits: Helm waits for the hook to finish before it creates the next one.
 func waits(h *argolint.Hook) bool { return h.Object.Kind == "Job" || h.Object.Kind == "Pod" }
 
-// helmLess is Helm's order of two hooks of one event: weight, name, then
-// the InstallOrder kind SortManifests stored them in.
+// helmLess is Helm's order of two hooks of one event: weight, then name.
+// Hooks of equal weight and name are ordered by kind in both engines
+// (Helm's stored InstallOrder, Argo CD's older copy of it): not compared.
 func helmLess(a, b *argolint.Hook) bool {
 	if a.Weight != b.Weight {
 		return a.Weight < b.Weight
 	}
-	if a.Object.Name != b.Object.Name {
-		return a.Object.Name < b.Object.Name
-	}
-	return installRank(a.Object) < installRank(b.Object)
-}
-
-func installRank(o *hook.Object) int {
-	for i, k := range releaseutil.InstallOrder {
-		if k == o.Kind {
-			return i
-		}
-	}
-	return len(releaseutil.InstallOrder)
+	return a.Object.Name < b.Object.Name
 }
 
 func argoLess(a, b *argolint.Hook) bool {
@@ -107,10 +94,8 @@ func helmWhy(a, b *argolint.Hook) string {
 	switch {
 	case a.Weight != b.Weight:
 		return fmt.Sprintf("weight %d before %d", a.Weight, b.Weight)
-	case a.Object.Name != b.Object.Name:
-		return fmt.Sprintf("equal weight %d, then by name, not kind", a.Weight)
 	}
-	return fmt.Sprintf("equal weight %d and name, then by InstallOrder kind", a.Weight)
+	return fmt.Sprintf("equal weight %d, then by name, not kind", a.Weight)
 }
 
 // argoWhy says why Argo CD puts b before a.
