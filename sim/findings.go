@@ -179,6 +179,7 @@ type LintOptions struct {
 	KubeVersion string        // "" means render.DefaultKubeVersion()
 	APIVersions []string      // extra .Capabilities.APIVersions
 	Timeout     time.Duration // per-operation --timeout; 0 means DefaultTimeout
+	Helm        HelmVersion   // 0 means HelmV3
 }
 
 // Lint simulates LintScenario for a loaded chart and returns the findings
@@ -191,7 +192,7 @@ func Lint(ch *render.Chart, o LintOptions) ([]Finding, *Result, error) {
 			steps[i].Timeout = o.Timeout
 		}
 	}
-	res, err := Run(&Scenario{Helm: HelmV3, Release: o.Release, Namespace: o.Namespace, KubeVersion: o.KubeVersion, APIVersions: o.APIVersions, Steps: steps})
+	res, err := Run(&Scenario{Helm: o.Helm, Release: o.Release, Namespace: o.Namespace, KubeVersion: o.KubeVersion, APIVersions: o.APIVersions, Steps: steps})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -29,6 +29,7 @@ type lintOptions struct {
 	changed  func(string) bool
 	noColor  bool
 	simulate bool
+	helm     string // --helm v3|v4; "" means the config file's, then v3
 	fix      fixOptions
 	// chartsFromFiles: the arguments are files; lint their charts (pre-commit).
 	chartsFromFiles bool
@@ -44,6 +45,10 @@ already-rendered manifests (the output of 'helm template') from stdin.
 Hooks are analysed as rendered in the command they run in: hooks whose
 events are all upgrade or rollback events are rendered as an upgrade
 (revision 2, .Release.IsUpgrade), the others as an install.
+
+--helm v4 renders and parses with Helm 4's packages (helm.sh/helm/v4) and
+judges the hooks by Helm 4's behaviour (server-side apply, waiters); the
+default is the configuration file's 'helm:', else v3.
 
 Settings come from .hooklint.yaml, found from each chart's directory up to
 the repository root (or --config); flags given here override it.
@@ -83,6 +88,9 @@ func newLintCmd(stdin io.Reader, stdout io.Writer) *cobra.Command {
   # also simulate install, upgrade, rollback, test and uninstall
   hooklint lint ./mychart --simulate
 
+  # render, parse and judge the hooks as Helm 4 does
+  hooklint lint ./mychart --helm v4
+
   # run only some rules
   hooklint lint ./mychart --only HL1001,hook-weight-unquoted
 
@@ -107,6 +115,7 @@ func newLintCmd(stdin io.Reader, stdout io.Writer) *cobra.Command {
 	f.StringSliceVar(&o.sel.Disable, "disable", nil, "disable rules (IDs or names)")
 	f.StringSliceVar(&o.sel.Only, "only", nil, "run only these rules (IDs or names)")
 	f.DurationVar(&o.timeout, "timeout", lint.DefaultTimeout, "Helm's --timeout the charts are installed with (bounds each hook's wait)")
+	f.StringVar(&o.helm, "helm", "", "Helm version to render, parse and judge the hooks with: v3 (helm.sh/helm/v3) or v4 (helm.sh/helm/v4) (default: the configuration file's helm:, else v3)")
 	f.BoolVar(&o.simulate, "simulate", false, "also run each chart through Helm's lifecycle on a fake cluster (see 'hooklint simulate') and report what fails (rules HL7xxx)")
 	f.StringVar(&o.failOn, "fail-on", "warning", "exit 1 when a finding has this severity or higher: error, warning, info or none")
 	f.StringArrayVarP(&o.outputs, "output", "o", []string{"text"}, outputHelp)
@@ -140,7 +149,11 @@ func runLint(o *lintOptions, args []string, stdin io.Reader, stdout io.Writer) e
 	if stdinUsed > 1 {
 		return fmt.Errorf("'-' (stdin) can be given only once")
 	}
-	st := lint.Settings{Timeout: o.timeout}
+	helm, err := render.ParseHelm(o.helm)
+	if err != nil {
+		return err
+	}
+	st := lint.Settings{Timeout: o.timeout, Helm: helm}
 	if o.simulate {
 		st.Simulate = simlint.Simulate
 	}

@@ -118,6 +118,9 @@ func planCharts(o *lintOptions, args []string, base lint.Settings, baseAs []*lin
 				}
 				plan.as = as
 			}
+			if cfg.Helm != "" && !changed("helm") {
+				plan.st.Helm = cfg.Helm
+			}
 			if d := cfg.TimeoutValue(); d > 0 && !changed("timeout") {
 				plan.st.Timeout = d
 			}

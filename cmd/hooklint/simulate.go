@@ -10,7 +10,9 @@ import (
 	"github.com/spf13/pflag"
 	"helm.sh/helm/v3/pkg/cli/values"
 
+	"github.com/hooklint/hooklint/internal/config"
 	"github.com/hooklint/hooklint/internal/render"
+	"github.com/hooklint/hooklint/rules"
 	"github.com/hooklint/hooklint/sim"
 )
 
@@ -172,7 +174,7 @@ func addSimulateFlags(f *pflag.FlagSet, o *simulateOptions) {
 	f.BoolVar(&o.noHooks, "no-hooks", false, "prevent hooks from running during the simulated command")
 	f.Var(waitFlag{o}, "wait", "wait until all release resources are ready; Helm 4: --wait alone is the watcher strategy, or --wait=hookOnly|watcher|legacy")
 	f.Lookup("wait").NoOptDefVal = "true"
-	f.StringVar(&o.helm, "helm", "v3", "Helm version to simulate: v3 (helm.sh/helm/v3) or v4 (helm.sh/helm/v4)")
+	f.StringVar(&o.helm, "helm", "", "Helm version to simulate: v3 (helm.sh/helm/v3) or v4 (helm.sh/helm/v4) (default: the helm: of the chart's "+config.FileName+", else v3)")
 	f.StringVar(&o.engine, "engine", "helm", "what runs the hooks: helm (the CLI, --helm), argocd (an Argo CD sync) or flux (Flux helm-controller)")
 	f.IntVar(&o.flux.InstallRetries, "flux-install-retries", 0, "--engine flux: spec.install.remediation.retries")
 	f.IntVar(&o.flux.UpgradeRetries, "flux-upgrade-retries", 0, "--engine flux: spec.upgrade.remediation.retries")
@@ -278,7 +280,16 @@ func rangeArgs(lo, hi int) cobra.PositionalArgs {
 // base is the scenario settings from the flags.
 func (o *simulateOptions) base(chart string) (sim.Scenario, error) {
 	sc := sim.Scenario{Helm: sim.HelmV3, Release: o.release, Namespace: o.namespace, KubeVersion: o.kubeVersion, APIVersions: o.apiVersions}
-	helm, err := sim.ParseHelmVersion(o.helm)
+	v := o.helm
+	if v == "" && chart != "" {
+		// as lint finds its configuration: from the chart's directory up
+		cv, err := configHelm(chart)
+		if err != nil {
+			return sc, err
+		}
+		v = cv
+	}
+	helm, err := sim.ParseHelmVersion(v)
 	if err != nil {
 		return sc, &render.InputError{Chart: chart, Err: err}
 	}
@@ -408,4 +419,18 @@ func simulate(stdout io.Writer, o *simulateOptions, sc *sim.Scenario, chart stri
 		return errFindings
 	}
 	return nil
+}
+
+// configHelm is the helm: of the .hooklint.yaml lint would read for chart
+// (config.Find), "" when there is none or it does not say.
+func configHelm(chart string) (string, error) {
+	path, err := config.Find(chart)
+	if err != nil || path == "" {
+		return "", err
+	}
+	cfg, err := config.Load(path, rules.All)
+	if err != nil {
+		return "", fmt.Errorf("config: %w", err)
+	}
+	return cfg.Helm, nil
 }

@@ -49,8 +49,8 @@ const Version = 1
 type Config struct {
 	// Version of the file format; must be 1.
 	Version int `yaml:"version" json:"version"`
-	// Helm is the Helm major whose behaviour hooklint mirrors: v3 (v4 is
-	// reserved).
+	// Helm is the Helm major whose behaviour hooklint mirrors: v3 or v4
+	// (lint --helm and simulate --helm when the flag is not given).
 	Helm string `yaml:"helm,omitempty" json:"helm,omitempty"`
 	// Timeout is Helm's --timeout the charts are installed with.
 	Timeout string `yaml:"timeout,omitempty" json:"timeout,omitempty"`
@@ -170,11 +170,9 @@ func (c *Config) check(root *yaml.Node, all []*lint.Analyzer) error {
 		return fmt.Errorf("%s: version: %d is not supported; write version: %d", at("version"), c.Version, Version)
 	}
 	switch c.Helm {
-	case "", "v3":
-	case "v4":
-		return fmt.Errorf("%s: helm: v4 is not supported yet (reserved for Helm 4); write helm: v3", at("helm"))
+	case "", "v3", "v4":
 	default:
-		return fmt.Errorf("%s: helm: %q is not a Helm version; write helm: v3", at("helm"), c.Helm)
+		return fmt.Errorf("%s: helm: %q is not a Helm version; write helm: v3 or helm: v4", at("helm"), c.Helm)
 	}
 	if c.Timeout != "" {
 		d, err := time.ParseDuration(c.Timeout)

@@ -32,7 +32,8 @@ func TestLoad(t *testing.T) {
 	}{
 		{file: "valid.yaml", schema: true},
 		{file: "unknown-key.yaml", wantErr: "testdata/unknown-key.yaml: yaml: unmarshal errors:\n  line 4: field severty not found in type config.Rules"},
-		{file: "helm-v4.yaml", wantErr: "testdata/helm-v4.yaml:2: helm: v4 is not supported yet (reserved for Helm 4); write helm: v3"},
+		{file: "helm-v4.yaml", schema: true},
+		{file: "helm-v5.yaml", wantErr: `testdata/helm-v5.yaml:2: helm: "v5" is not a Helm version; write helm: v3 or helm: v4`},
 		{file: "bad-severity.yaml", wantErr: `testdata/bad-severity.yaml:4: rules.severity.HL1013: unknown severity "fatal" (want info, warning or error)`},
 		{file: "unknown-rule.yaml", wantErr: "testdata/unknown-rule.yaml:5: rules.enable: unknown rule \"HL0042\" (see `hooklint rules`)", schema: true},
 		{file: "bad-regexp.yaml", wantErr: "testdata/bad-regexp.yaml:4: exclusions[1].text: error parsing regexp: missing closing ): `a(b`"},

@@ -8,7 +8,8 @@ const Default = `# hooklint configuration: https://github.com/hooklint/hooklint#
 # Flags given on the command line override it.
 version: 1
 
-# The Helm whose behaviour hooklint mirrors. Only v3 for now (v4 is reserved).
+# The Helm whose behaviour hooklint mirrors (lint and simulate --helm):
+# v3 or v4.
 helm: v3
 
 # Helm's --timeout the charts are installed with: rules compare hook

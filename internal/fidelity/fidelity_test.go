@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -97,10 +98,11 @@ func compare(t *testing.T, helm string, tc target) {
 	case err != nil:
 		t.Fatalf("hooklint failed but helm template rendered: %v", err)
 	}
-	theirs, err := hook.ExtractStream("helm", stdout.String(), "fidelity", "default")
+	theirs, err := hook.ExtractStreamHelm("helm", stdout.String(), "fidelity", "default", opts.Helm)
 	if err != nil {
 		t.Fatalf("reading helm template output: %v", err)
 	}
+	checkSkipped(t, opts.Helm, stderr.String(), ours)
 	if tc.hooks >= 0 && len(ids(theirs)) != tc.hooks {
 		t.Errorf("helm template printed %d hooks, MANIFEST.tsv says %d", len(ids(theirs)), tc.hooks)
 	}
@@ -110,6 +112,33 @@ func compare(t *testing.T, helm string, tc target) {
 	// The non-hook documents helm template prints are ours too.
 	if got, want := printed(ours), len(theirs.Objects); got != want {
 		t.Errorf("helm template printed %d documents, hooklint has %d printable ones", want, got)
+	}
+}
+
+// skippedRe matches the line Helm logs for each document it drops for an
+// unknown hook event: v3's log.Printf (pkg/releaseutil/manifest_sorter.go)
+// and v4's slog.Info (pkg/release/v1/util/manifest_sorter.go), which the
+// v4 CLI's logger prints to stderr.
+var skippedRe = map[string]*regexp.Regexp{
+	render.HelmV3: regexp.MustCompile(`(?m)info: skipping unknown hook: `),
+	render.HelmV4: regexp.MustCompile(`(?m)level=INFO msg="skipping unknown hooks"|INFO skipping unknown hooks`),
+}
+
+// checkSkipped: helm logged one "skipping unknown hook(s)" line for each
+// document hooklint says Helm drops.
+func checkSkipped(t *testing.T, helm, stderr string, ours *hook.Set) {
+	t.Helper()
+	if helm == "" {
+		helm = render.HelmV3
+	}
+	dropped := 0
+	for _, h := range ours.Hooks {
+		if h.Dropped {
+			dropped++
+		}
+	}
+	if n := len(skippedRe[helm].FindAllStringIndex(stderr, -1)); n != dropped {
+		t.Errorf("helm %s logged %d skipped hooks, hooklint drops %d:\n%s", helm, n, dropped, stderr)
 	}
 }
 
@@ -129,7 +158,13 @@ func printed(s *hook.Set) int {
 	return n
 }
 
-func TestCorpusMatchesHelmTemplate(t *testing.T) {
+func TestCorpusMatchesHelmTemplate(t *testing.T) { corpusMatches(t, render.HelmV3) }
+
+// TestCorpusMatchesHelm4Template: lint --helm v4 reads the corpus as
+// Helm 4's `helm template` does.
+func TestCorpusMatchesHelm4Template(t *testing.T) { corpusMatches(t, render.HelmV4) }
+
+func corpusMatches(t *testing.T, version string) {
 	charts, err := corpus.Charts()
 	if err != nil {
 		t.Fatal(err)
@@ -137,14 +172,14 @@ func TestCorpusMatchesHelmTemplate(t *testing.T) {
 	if charts == nil {
 		t.Skip("../shared/corpus is absent: the corpus fidelity test needs it next to the repository")
 	}
-	helm, err := helmtool.Path()
+	helm, err := helmtool.PathFor(version)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range charts {
 		t.Run(c.ID, func(t *testing.T) {
 			t.Parallel()
-			tc := target{name: c.ID, dir: c.Dir, hooks: c.Hooks}
+			tc := target{name: c.ID, dir: c.Dir, hooks: c.Hooks, opts: render.Options{Helm: version}}
 			if c.Values != "" {
 				tc.opts.Values.ValueFiles = []string{c.Values}
 			}
@@ -153,7 +188,12 @@ func TestCorpusMatchesHelmTemplate(t *testing.T) {
 	}
 }
 
-func TestFixturesMatchHelmTemplate(t *testing.T) {
+func TestFixturesMatchHelmTemplate(t *testing.T) { fixturesMatch(t, render.HelmV3) }
+
+// TestFixturesMatchHelm4Template: every fixture, read as Helm 4 does.
+func TestFixturesMatchHelm4Template(t *testing.T) { fixturesMatch(t, render.HelmV4) }
+
+func fixturesMatch(t *testing.T, version string) {
 	root, err := corpus.RepoRoot()
 	if err != nil {
 		t.Fatal(err)
@@ -169,7 +209,7 @@ func TestFixturesMatchHelmTemplate(t *testing.T) {
 	if len(dirs) == 0 {
 		t.Fatal("no fixture charts found")
 	}
-	helm, err := helmtool.Path()
+	helm, err := helmtool.PathFor(version)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,7 +218,7 @@ func TestFixturesMatchHelmTemplate(t *testing.T) {
 		rel, _ := filepath.Rel(root, dir)
 		t.Run(rel, func(t *testing.T) {
 			t.Parallel()
-			tc := target{name: rel, dir: dir, hooks: -1}
+			tc := target{name: rel, dir: dir, hooks: -1, opts: render.Options{Helm: version}}
 			if err := fixtureOptions(dir, &tc.opts); err != nil {
 				t.Fatal(err)
 			}
@@ -209,12 +249,18 @@ func fixtureOptions(dir string, o *render.Options) error {
 
 // TestFlagsMatchHelmTemplate renders one fixture with Helm's flags, each
 // spelled as hooklint and helm template take them, and compares.
-func TestFlagsMatchHelmTemplate(t *testing.T) {
+func TestFlagsMatchHelmTemplate(t *testing.T) { flagsMatch(t, render.HelmV3) }
+
+// TestFlagsMatchHelm4Template: the same flags with Helm 4 (its
+// MergeValues differs: --set-json takes a whole JSON object).
+func TestFlagsMatchHelm4Template(t *testing.T) { flagsMatch(t, render.HelmV4) }
+
+func flagsMatch(t *testing.T, version string) {
 	root, err := corpus.RepoRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
-	helm, err := helmtool.Path()
+	helm, err := helmtool.PathFor(version)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,6 +273,7 @@ func TestFlagsMatchHelmTemplate(t *testing.T) {
 		{name: "values file", opts: render.Options{Values: values.Options{ValueFiles: []string{filepath.Join(dir, "override.yaml")}}}},
 		{name: "set", opts: render.Options{Values: values.Options{Values: []string{"weight=7,events=post-install", "sub.enabled=false", "tags.extras=true"}}}},
 		{name: "set-string", opts: render.Options{Values: values.Options{StringValues: []string{"weight=010"}}}},
+		{name: "set-json object", opts: render.Options{Values: values.Options{JSONValues: []string{`{"weight":"3","extraHook":{"event":"test","n":2}}`}}}},
 		{name: "set-json", opts: render.Options{Values: values.Options{JSONValues: []string{`extraHook={"event":"test","n":1}`}}}},
 		{name: "set-literal", opts: render.Options{Values: values.Options{LiteralValues: []string{"policy=hook-succeeded,hook-failed"}}}},
 		{name: "set-file", opts: render.Options{Values: values.Options{FileValues: []string{"image=" + filepath.Join(dir, "image.txt")}}}},
@@ -239,6 +286,7 @@ func TestFlagsMatchHelmTemplate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
+			tt.opts.Helm = version
 			compareFlags(t, helm, dir, tt.opts)
 		})
 	}
@@ -293,7 +341,7 @@ func compareFlags(t *testing.T, helm, dir string, opts render.Options) {
 	case err != nil:
 		t.Fatalf("hooklint failed but helm %v rendered: %v", args, err)
 	}
-	theirs, err := hook.ExtractStream("helm", stdout.String(), name, opts.Namespace)
+	theirs, err := hook.ExtractStreamHelm("helm", stdout.String(), name, opts.Namespace, opts.Helm)
 	if err != nil {
 		t.Fatal(err)
 	}

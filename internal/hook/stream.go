@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"helm.sh/helm/v3/pkg/chartutil"
-	"helm.sh/helm/v3/pkg/releaseutil"
 
 	"github.com/hooklint/hooklint/internal/render"
 )
@@ -17,12 +16,19 @@ const sourcePrefix = "# Source: "
 // "# Source:" comment (documents without one go to "stdin"), and positions
 // are lines of the stream.
 func ExtractStream(name, stream, releaseName, namespace string) (*Set, error) {
+	return ExtractStreamHelm(name, stream, releaseName, namespace, render.HelmV3)
+}
+
+// ExtractStreamHelm is ExtractStream reading the stream as the given Helm
+// ("v4" or v3) splits and sorts it.
+func ExtractStreamHelm(name, stream, releaseName, namespace, helm string) (*Set, error) {
+	_, split, _ := sortManifests(&render.Rendered{Helm: helm})
 	type part struct {
 		lines []string
 		first int // stream line of the first line
 	}
 	files := map[string][]part{}
-	for _, d := range splitDocs(stream) {
+	for _, d := range split(stream) {
 		path := "stdin"
 		lines := strings.Split(d.Text, "\n")
 		for _, l := range lines {
@@ -54,7 +60,7 @@ func ExtractStream(name, stream, releaseName, namespace string) (*Set, error) {
 		rendered[path] = strings.Join(text, "\n")
 		srcs[path] = &source{file: streamFile(path), stream: lineMap}
 	}
-	hooks, _, err := releaseutil.SortManifests(rendered, nil, releaseutil.InstallOrder)
+	hooks, _, err := sortManifests(&render.Rendered{Helm: helm, Files: rendered})
 	if err != nil {
 		file, _ := locateYAML(err)
 		return nil, &render.InputError{Chart: name, File: file, Err: err}
@@ -75,7 +81,7 @@ func ExtractStream(name, stream, releaseName, namespace string) (*Set, error) {
 	}
 	sort.Strings(paths)
 	for _, p := range paths {
-		for i, d := range splitDocs(rendered[p]) {
+		for i, d := range split(rendered[p]) {
 			set.Objects = append(set.Objects, newObject(p, srcs[p], i, d))
 		}
 	}

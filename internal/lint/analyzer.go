@@ -130,6 +130,9 @@ type Settings struct {
 	// Simulate, when set (lint --simulate), runs each chart through Helm's
 	// lifecycle once; rules read the outcome from Pass.Simulated.
 	Simulate Simulator
+	// Helm is the Helm the charts are rendered, parsed and judged with
+	// (lint --helm): render.HelmV3 ("" is the same) or render.HelmV4.
+	Helm string
 	// Engine is what deploys the charts (lint --engine): EngineHelm ("" is
 	// the same) or EngineArgoCD; the HL8xxx rules report only for Argo CD.
 	Engine string
@@ -148,6 +151,15 @@ func (p *Pass) Engine() string {
 		return EngineHelm
 	}
 	return p.Settings.Engine
+}
+
+// Helm is the Helm major the pass is about (Settings.Helm): render.HelmV3
+// or render.HelmV4. Rules whose verdict differs between them read it.
+func (p *Pass) Helm() string {
+	if p.Settings.Helm == render.HelmV4 {
+		return render.HelmV4
+	}
+	return render.HelmV3
 }
 
 // DefaultTimeout is Helm's --timeout default (cmd/helm/install.go).

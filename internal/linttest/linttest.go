@@ -15,7 +15,7 @@
 // The test fails when a finding was not wanted, when a want got no finding,
 // when the fixture "bad" has no want, or when "good" is missing. An optional
 // linttest.yaml in the fixture sets values, --set, the kube version, the
-// release name and namespace, the timeout, --simulate and --engine.
+// release name and namespace, the timeout, --simulate, --engine and --helm.
 package linttest
 
 import (
@@ -49,6 +49,9 @@ type Config struct {
 	// Engine is lint --engine: helm (the default) or argocd (for the HL8
 	// rules).
 	Engine string `yaml:"engine"`
+	// Helm is lint --helm: v3 (the default) or v4, for rules whose
+	// verdict differs between them.
+	Helm string `yaml:"helm"`
 }
 
 var (
@@ -161,6 +164,7 @@ func options(dir string) (*render.Options, lint.Settings, error) {
 		st.Simulate = simlint.Simulate
 	}
 	st.Engine = cfg.Engine
+	opts.Helm, st.Helm = cfg.Helm, cfg.Helm
 	if cfg.Timeout != "" {
 		if st.Timeout, err = time.ParseDuration(cfg.Timeout); err != nil {
 			return nil, st, fmt.Errorf("%s/linttest.yaml: timeout: %w", dir, err)

@@ -13,11 +13,16 @@ import (
 	"github.com/hooklint/hooklint/sim"
 )
 
-// Simulate is a lint.Simulator driving Helm v3's pkg/action through
-// sim.Lint (install, upgrade, upgrade, rollback, test, test, uninstall,
-// install).
+// Simulate is a lint.Simulator driving Helm's pkg/action (v3, or v4 when
+// opts.Helm says so, as lint --helm v4 sets it) through sim.Lint (install,
+// upgrade, upgrade, rollback, test, test, uninstall, install).
 func Simulate(c *render.Chart, opts *render.Options, timeout time.Duration) ([]lint.SimFinding, lint.Timeline, error) {
+	helm, err := sim.ParseHelmVersion(opts.Helm)
+	if err != nil {
+		return nil, nil, &render.InputError{Chart: c.Arg, Err: err}
+	}
 	fs, res, err := sim.Lint(c, sim.LintOptions{
+		Helm:        helm,
 		Release:     opts.ReleaseName,
 		Namespace:   opts.Namespace,
 		KubeVersion: opts.KubeVersion,

@@ -24,9 +24,13 @@ or an install after an uninstall) fails with
 	warning: Hook pre-upgrade <chart>/templates/<file> failed: <kind> "<name>" already exists
 
 An empty token next to a valid policy is ignored harmlessly and reported as
-a warning. (Argo CD ignores invalid values and falls back to its default;
-Helm 4 with server-side apply re-applies the leftover instead of failing,
-so the Job is not run again.)
+a warning. (Argo CD ignores invalid values and falls back to its default.)
+
+Helm 4 differs (the message follows --helm): it creates hooks with
+server-side apply, which re-applies the leftover instead of failing with
+"already exists": a completed Job is not run again, and one whose pod
+template changed fails with "field is immutable" (recorded with v4.3.1
+against a real API server).
 
 Backed by TestHelmPolicies (SortManifests keeps the typo and "") and
 TestExecHookDeletePolicies (Helm's own install and upgrade against a fake

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hooklint/hooklint/internal/hook"
 	"github.com/hooklint/hooklint/internal/lint"
+	"github.com/hooklint/hooklint/internal/render"
 )
 
 //go:embed doc.go
@@ -26,8 +27,16 @@ var Analyzer = &lint.Analyzer{
 
 const lost = `since no valid policy is left it also drops the default before-hook-creation: nothing deletes the hook, and its next run fails with "already exists"`
 
+// lost4 is lost under Helm 4, which creates hooks with server-side apply
+// (helm.sh/helm/v4 pkg/action/hooks.go execHook): the leftover is patched.
+const lost4 = `since no valid policy is left it also drops the default before-hook-creation: nothing deletes the hook, and Helm 4 re-applies the leftover at its next run (a Job or Pod does not run again, or fails with "field is immutable" when its spec changed)`
+
 func run(pass *lint.Pass) (any, error) {
 	known := hook.DeletePolicyNames()
+	lost := lost
+	if pass.Helm() == render.HelmV4 {
+		lost = lost4
+	}
 	for _, h := range pass.Hooks {
 		a := h.DeleteAnnotation
 		if h.Dropped || a == nil {

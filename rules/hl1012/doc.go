@@ -31,6 +31,13 @@ later of two hooks with one identity:
   - A CustomResourceDefinition hook is never deleted by any policy, so the
     second create always fails.
 
+Helm 4 differs (the finding is the same, the failure is not): it creates
+hooks with server-side apply (helm.sh/helm/v4 pkg/action/hooks.go
+execHook), so without before-hook-creation the later hook patches the
+earlier object instead of failing with "already exists": an identical Job
+is not run a second time, a different pod template fails with "field is
+immutable", other kinds end up with a merge of both manifests.
+
 Typical cause: a parent chart and a subchart, or two templates, that
 hard-code the same hook name.
 

@@ -13,9 +13,12 @@ name, for before-hook-creation (the default when no policy is set),
 hook-succeeded and hook-failed; with an empty name the delete fails with
 "resource name may not be empty", which fails the hook before it is created
 (before-hook-creation) or after it succeeded (hook-succeeded). Without any
-deleting policy every run leaves one more object behind, and Helm 4, which
-creates hooks with server-side apply, cannot create an object without a
-name at all.
+deleting policy every run leaves one more object behind.
+
+Helm 4 differs (the message follows --helm): it creates hooks with
+server-side apply (helm.sh/helm/v4 pkg/action/hooks.go execHook), which
+cannot create an object without a name, so the hook fails even where Helm 3
+runs it; with before-hook-creation the deletion fails first, as in Helm 3.
 
 # How to fix
 

@@ -7,6 +7,7 @@ import (
 	"helm.sh/helm/v3/pkg/release"
 
 	"github.com/hooklint/hooklint/internal/lint"
+	"github.com/hooklint/hooklint/internal/render"
 )
 
 //go:embed doc.go
@@ -34,6 +35,11 @@ func run(pass *lint.Pass) (any, error) {
 			}
 		}
 		at := o.PosOf("metadata", "generateName")
+		if pass.Helm() == render.HelmV4 && !h.HasDeletePolicy(release.HookBeforeHookCreation) {
+			// nothing deletes before the create: server-side apply fails first
+			pass.Reportf(at, o, "this hook has generateName and no name: Helm 4 creates hooks with server-side apply, which needs a name, so the hook fails before it runs")
+			continue
+		}
 		if len(by) == 0 {
 			pass.Reportf(at, o, "this hook has generateName and no name: Helm 3 creates a new object on every run that nothing ever deletes, and Helm 4's server-side apply cannot create it at all")
 			continue

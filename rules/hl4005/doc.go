@@ -16,9 +16,16 @@ written, nothing deletes the previous object before the hook is created
 again, and the Create fails with AlreadyExists ("warning: Hook pre-upgrade
 ... failed: jobs.batch \"x\" already exists"). A hook that is not deleted
 after success therefore breaks its next run: the next upgrade, the next
-`helm test`, or a reinstall (uninstall never deletes hooks). Helm 4
-re-applies the leftover with server-side apply instead, so a completed Job
-passes without running again.
+`helm test`, or a reinstall (uninstall never deletes hooks).
+
+Helm 4 differs (the verdict follows --helm): execHook in helm.sh/helm/v4
+pkg/action/hooks.go creates hooks with server-side apply (always at
+install; at upgrade, rollback and test of a release Helm 4 installed),
+which patches a leftover instead of failing. A completed Job or Pod then
+passes without running again, and one whose spec changed fails with "field
+is immutable"; any other kind is simply updated. With --helm v4 the rule
+reports Jobs and Pods only, with that consequence. (A release installed by
+Helm 3 keeps client-side apply on upgrade and fails as under Helm 3.)
 
 # How to fix
 

@@ -8,6 +8,7 @@ import (
 	"helm.sh/helm/v3/pkg/release"
 
 	"github.com/hooklint/hooklint/internal/hook"
+	"github.com/hooklint/hooklint/internal/render"
 
 	"github.com/hooklint/hooklint/internal/lint"
 )
@@ -31,6 +32,17 @@ func run(pass *lint.Pass) (any, error) {
 			continue
 		}
 		if h.HasDeletePolicy(release.HookBeforeHookCreation) || h.HasDeletePolicy(release.HookSucceeded) {
+			continue
+		}
+		if pass.Helm() == render.HelmV4 {
+			// Helm 4 creates hooks with server-side apply: the leftover is
+			// patched, not a conflict; only a Job or Pod then misbehaves.
+			if o.Kind != "Job" && o.Kind != "Pod" {
+				continue
+			}
+			pass.Reportf(h.DeleteAnnotation.ValAt, o,
+				"delete policy %q keeps this %s after it succeeds and never deletes the old one before a new run (no before-hook-creation): Helm 4 re-applies the leftover with server-side apply at %s, so the %s does not run again, or the apply fails with \"field is immutable\" when its spec changed",
+				h.DeleteAnnotation.Value, o.Kind, next(h), o.Kind)
 			continue
 		}
 		pass.Reportf(h.DeleteAnnotation.ValAt, o,

@@ -15,6 +15,15 @@ before-hook-creation only when no policy is written. When the hook fails
 fails with "already exists" until someone deletes it by hand: the most
 reported hook failure after missing dependencies.
 
+Helm 4 differs (the verdict follows --helm): it creates hooks with
+server-side apply (helm.sh/helm/v4 pkg/action/hooks.go execHook), which
+patches the leftover instead of failing with "already exists". A failed Job
+or Pod is then Failed again at once without running (or the apply fails
+with "field is immutable" when its spec changed); any other kind is simply
+updated. With --helm v4 the rule reports Jobs and Pods only. Under Helm 4's
+default wait strategy (hookOnly) before-hook-creation does not wait for the
+old object to be gone either (WaitForDelete is a no-op).
+
 # How to fix
 
 Add before-hook-creation (before-hook-creation,hook-succeeded); the failed

@@ -7,6 +7,7 @@ import (
 	"helm.sh/helm/v3/pkg/release"
 
 	"github.com/hooklint/hooklint/internal/hook"
+	"github.com/hooklint/hooklint/internal/render"
 
 	"github.com/hooklint/hooklint/internal/lint"
 )
@@ -30,6 +31,17 @@ func run(pass *lint.Pass) (any, error) {
 			continue
 		}
 		if !h.HasDeletePolicy(release.HookSucceeded) || h.HasDeletePolicy(release.HookBeforeHookCreation) || h.HasDeletePolicy(release.HookFailed) {
+			continue
+		}
+		if pass.Helm() == render.HelmV4 {
+			// server-side apply patches the leftover: only a Job or Pod,
+			// whose failure is in its status, fails again.
+			if o.Kind != "Job" && o.Kind != "Pod" {
+				continue
+			}
+			pass.Reportf(h.DeleteAnnotation.ValAt, o,
+				"delete policy %q deletes this %s only after a success: a failed or interrupted run leaves it behind, and Helm 4 re-applies the leftover with server-side apply: a failed %s fails again at once without running, or the apply fails with \"field is immutable\" when its spec changed, until someone deletes it by hand",
+				h.DeleteAnnotation.Value, o.Kind, o.Kind)
 			continue
 		}
 		pass.Reportf(h.DeleteAnnotation.ValAt, o,

@@ -18,6 +18,9 @@ and creates it with a plain POST; any error fails the command at once
 errors appear only on a real cluster: `helm template` and `helm lint` accept
 such charts.
 
+With --helm v4 the simulation runs helm.sh/helm/v4's pkg/action, and the
+verdict can differ from Helm 3's.
+
 # How to fix
 
 Quote annotation values, keep before-hook-creation in the delete policy of

@@ -18,6 +18,9 @@ before-hook-creation right before the same hook runs again. Uninstall
 no hooks. What is left costs resources, may hold Secrets, and collides with a
 later install under another policy.
 
+With --helm v4 the simulation runs helm.sh/helm/v4's pkg/action, and the
+verdict can differ from Helm 3's.
+
 # How to fix
 
 Add hook-succeeded (and hook-failed if failed runs need no inspection) to
