@@ -29,6 +29,7 @@ type lintOptions struct {
 	changed  func(string) bool
 	noColor  bool
 	simulate bool
+	engine   string // --engine helm|argocd
 	helm     string // --helm v3|v4; "" means the config file's, then v3
 	fix      fixOptions
 	// chartsFromFiles: the arguments are files; lint their charts (pre-commit).
@@ -91,6 +92,9 @@ func newLintCmd(stdin io.Reader, stdout io.Writer) *cobra.Command {
   # render, parse and judge the hooks as Helm 4 does
   hooklint lint ./mychart --helm v4
 
+  # also report how the hooks behave differently under Argo CD (HL8xxx)
+  hooklint lint ./mychart --engine argocd
+
   # run only some rules
   hooklint lint ./mychart --only HL1001,hook-weight-unquoted
 
@@ -117,6 +121,7 @@ func newLintCmd(stdin io.Reader, stdout io.Writer) *cobra.Command {
 	f.DurationVar(&o.timeout, "timeout", lint.DefaultTimeout, "Helm's --timeout the charts are installed with (bounds each hook's wait)")
 	f.StringVar(&o.helm, "helm", "", "Helm version to render, parse and judge the hooks with: v3 (helm.sh/helm/v3) or v4 (helm.sh/helm/v4) (default: the configuration file's helm:, else v3)")
 	f.BoolVar(&o.simulate, "simulate", false, "also run each chart through Helm's lifecycle on a fake cluster (see 'hooklint simulate') and report what fails (rules HL7xxx)")
+	f.StringVar(&o.engine, "engine", lint.EngineHelm, "what deploys the charts: helm, or argocd to also report hooks that behave differently under Argo CD (rules HL8xxx)")
 	f.StringVar(&o.failOn, "fail-on", "warning", "exit 1 when a finding has this severity or higher: error, warning, info or none")
 	f.StringArrayVarP(&o.outputs, "output", "o", []string{"text"}, outputHelp)
 	f.StringVar(&o.config, "config", "", "read this configuration file instead of the "+config.FileName+" found from each chart's directory up to the repository root")
@@ -157,6 +162,10 @@ func runLint(o *lintOptions, args []string, stdin io.Reader, stdout io.Writer) e
 	if o.simulate {
 		st.Simulate = simlint.Simulate
 	}
+	if o.engine != lint.EngineHelm && o.engine != lint.EngineArgoCD {
+		return fmt.Errorf("--engine: %q is not an engine: helm or argocd", o.engine)
+	}
+	st.Engine = o.engine
 	plans, err := planCharts(o, args, st, analyzers, threshold)
 	if err != nil {
 		return err

@@ -121,6 +121,9 @@ func planCharts(o *lintOptions, args []string, base lint.Settings, baseAs []*lin
 			if cfg.Helm != "" && !changed("helm") {
 				plan.st.Helm = cfg.Helm
 			}
+			if cfg.Engine != "" && !changed("engine") {
+				plan.st.Engine = cfg.Engine
+			}
 			if d := cfg.TimeoutValue(); d > 0 && !changed("timeout") {
 				plan.st.Timeout = d
 			}

@@ -3,6 +3,7 @@
 //
 //	version: 1
 //	helm: v3
+//	engine: helm
 //	timeout: 5m
 //	fail-on: warning
 //	rules:
@@ -52,6 +53,9 @@ type Config struct {
 	// Helm is the Helm major whose behaviour hooklint mirrors: v3 or v4
 	// (lint --helm and simulate --helm when the flag is not given).
 	Helm string `yaml:"helm,omitempty" json:"helm,omitempty"`
+	// Engine is what deploys the charts (lint --engine when the flag is
+	// not given): helm (the default) or argocd, for the HL8xxx rules.
+	Engine string `yaml:"engine,omitempty" json:"engine,omitempty"`
 	// Timeout is Helm's --timeout the charts are installed with.
 	Timeout string `yaml:"timeout,omitempty" json:"timeout,omitempty"`
 	// FailOn is the lowest severity that fails the run: info, warning,
@@ -173,6 +177,11 @@ func (c *Config) check(root *yaml.Node, all []*lint.Analyzer) error {
 	case "", "v3", "v4":
 	default:
 		return fmt.Errorf("%s: helm: %q is not a Helm version; write helm: v3 or helm: v4", at("helm"), c.Helm)
+	}
+	switch c.Engine {
+	case "", lint.EngineHelm, lint.EngineArgoCD:
+	default:
+		return fmt.Errorf("%s: engine: %q is not an engine; write engine: helm or engine: argocd", at("engine"), c.Engine)
 	}
 	if c.Timeout != "" {
 		d, err := time.ParseDuration(c.Timeout)

@@ -31,6 +31,8 @@ func TestLoad(t *testing.T) {
 		schema  bool // the JSON schema accepts it
 	}{
 		{file: "valid.yaml", schema: true},
+		{file: "engine-argocd.yaml", schema: true},
+		{file: "engine-bad.yaml", wantErr: `testdata/engine-bad.yaml:2: engine: "flux" is not an engine; write engine: helm or engine: argocd`},
 		{file: "unknown-key.yaml", wantErr: "testdata/unknown-key.yaml: yaml: unmarshal errors:\n  line 4: field severty not found in type config.Rules"},
 		{file: "helm-v4.yaml", schema: true},
 		{file: "helm-v5.yaml", wantErr: `testdata/helm-v5.yaml:2: helm: "v5" is not a Helm version; write helm: v3 or helm: v4`},
@@ -94,8 +96,8 @@ func TestDefault(t *testing.T) {
 		t.Errorf("schema rejects Default: %v", err)
 	}
 	sev, _ := c.FailOnValue()
-	if c.TimeoutValue() != lint.DefaultTimeout || sev != lint.Warning {
-		t.Errorf("Default: timeout %v, fail-on %v; want hooklint's defaults %v, warning", c.TimeoutValue(), sev, lint.DefaultTimeout)
+	if c.TimeoutValue() != lint.DefaultTimeout || sev != lint.Warning || c.Engine != lint.EngineHelm {
+		t.Errorf("Default: timeout %v, fail-on %v, engine %q; want hooklint's defaults %v, warning, helm", c.TimeoutValue(), sev, c.Engine, lint.DefaultTimeout)
 	}
 }
 

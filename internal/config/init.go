@@ -12,6 +12,10 @@ version: 1
 # v3 or v4.
 helm: v3
 
+# What deploys the charts: helm, or argocd to also report how the hooks
+# behave differently under Argo CD (rules HL8xxx).
+engine: helm
+
 # Helm's --timeout the charts are installed with: rules compare hook
 # deadlines and retries against it.
 timeout: 5m0s
