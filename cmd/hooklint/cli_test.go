@@ -61,8 +61,12 @@ func TestCLI(t *testing.T) {
 		{name: "configured", args: []string{"lint", "testdata/configured"}, golden: "lint-configured.txt", wantCode: 0},
 		{name: "fail-on flag over config", args: []string{"lint", "--fail-on", "warning", "testdata/configured"}, golden: "lint-configured.txt", wantCode: 1},
 		{name: "only flag over config", args: []string{"lint", "--only", "HL2007,HL6006,HL9002", "testdata/configured"}, golden: "lint-configured-only.txt", wantCode: 0},
-		{name: "bad config", args: []string{"lint", "--config", "../../internal/config/testdata/helm-v4.yaml", example}, golden: "lint-bad-config.txt", wantCode: 2},
+		{name: "bad config", args: []string{"lint", "--config", "../../internal/config/testdata/helm-v5.yaml", example}, golden: "lint-bad-config.txt", wantCode: 2},
 		{name: "config init", args: []string{"config", "init"}, golden: "config-init.yaml"},
+		{name: "lint helm v4", args: []string{"lint", "--helm", "v4", "--only", "HL1006,HL2009,HL4005,HL4006", "../../rules/hl4005/testdata/bad", "../../rules/hl2009/testdata/bad"}, golden: "lint-helm-v4.txt", wantCode: 1},
+		{name: "lint helm from config", args: []string{"lint", "testdata/helm4/chart"}, golden: "lint-helm4-config.txt", wantCode: 1},
+		{name: "lint helm flag over config", args: []string{"lint", "--helm", "v3", "testdata/helm4/chart"}, golden: "lint-helm4-config-v3.txt", wantCode: 1},
+		{name: "bad helm", args: []string{"lint", "--helm", "v5", example}, golden: "lint-bad-helm.txt", wantCode: 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -36,6 +36,7 @@ func TestSimulateCLI(t *testing.T) {
 		{name: "upgrade helm v4 rollback-on-failure", args: []string{"simulate", "upgrade", backup, kv, "--helm", "v4", "--rollback-on-failure", "--fail", "job/*-backup"}, golden: "upgrade-helm4-rollback-on-failure.txt", wantCode: 1},
 		{name: "upgrade argocd", args: []string{"simulate", "upgrade", backup, kv, "--engine", "argocd"}, golden: "upgrade-argocd.txt"},
 		{name: "upgrade flux remediation", args: []string{"simulate", "upgrade", backup, kv, "--engine", "flux", "--flux-upgrade-retries", "1", "--fail", "job/*-backup"}, golden: "upgrade-flux.txt", wantCode: 1},
+		{name: "helm from config", args: []string{"simulate", "upgrade", "testdata/helm4/chart", kv}, golden: "upgrade-helm4-config.txt"},
 		{name: "diff engines", args: []string{"diff-engines", backup, kv}, golden: "diff-engines.txt"},
 		{name: "bad pattern", args: []string{"simulate", "install", backup, "--fail", "job/["}, golden: "bad-pattern.txt", wantCode: 2},
 		{name: "bad output", args: []string{"simulate", "install", backup, "-o", "xml"}, golden: "bad-output.txt", wantCode: 2},
