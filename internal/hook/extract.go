@@ -52,8 +52,7 @@ func Extract(chartArg string, r *render.Rendered, sources map[string]string) (*S
 		docs := split(content)
 		src := &source{file: render.ChartRelative(p)}
 		if tpl, ok := sources[p]; ok {
-			src.tplLines = strings.Split(tpl, "\n")
-			src.sm = newSrcMap(tpl, content, docs)
+			src = templateSource(src.file, tpl, content, docs)
 		} else {
 			src.stream = nil // unknown template: rendered lines stand
 		}
@@ -279,10 +278,9 @@ func yamlError(chartArg string, err error, files, sources map[string]string, spl
 		}
 		src := &source{file: ie.File}
 		if tpl, ok := sources[path]; ok {
-			src.tplLines = strings.Split(tpl, "\n")
-			src.sm = newSrcMap(tpl, content, docs)
+			src = templateSource(ie.File, tpl, content, docs)
 		}
-		ie.Line = src.pos(d.Line+n-1, "").Line
+		ie.Line = src.resolve(d.Line+n-1, "").Line
 		break
 	}
 	return ie

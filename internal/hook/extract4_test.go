@@ -72,7 +72,7 @@ metadata:
 		for _, o := range s.Objects {
 			v := obj{Name: o.Name, Text: o.Text, Hook: o.Hook != nil}
 			if a := o.Annotation(AnnotationHook); a != nil {
-				v.Line = a.KeyAt.Line
+				v.Line = a.KeyAt.Resolved().Line
 			}
 			if o.Hook != nil {
 				v.Dropped = o.Hook.Dropped

@@ -106,8 +106,8 @@ func FuzzExtract(f *testing.F) {
 				}
 			}
 			for _, a := range h.Object.Annotations {
-				if a.KeyAt.Line < 1 || a.KeyAt.Line > nTpl {
-					t.Fatalf("annotation %q at template line %d of %d", a.Key, a.KeyAt.Line, nTpl)
+				if at := a.KeyAt.Resolved(); at.Line < 1 || at.Line > nTpl {
+					t.Fatalf("annotation %q at template line %d of %d", a.Key, at.Line, nTpl)
 				}
 			}
 		}

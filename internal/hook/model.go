@@ -10,13 +10,41 @@ import (
 // Pos is a position in a chart's template source: the chart-relative slash
 // path and a 1-based line (and column, 0 when unknown). For manifests read
 // from stdin it is the line in the rendered stream.
+//
+// A position in a template is computed when it is first needed: until
+// Resolved, Line and Col are 0 and the position remembers the rendered line
+// it stands for. Mapping rendered lines back to template lines is the
+// costliest part of extraction, and most documents (CRDs, the release's
+// own resources) never get a finding. Findings are resolved as they are
+// reported (internal/lint), so everything downstream sees lines.
 type Pos struct {
 	File string `json:"file"`
 	Line int    `json:"line"`
 	Col  int    `json:"column,omitempty"`
+
+	// Pending is set until the position is resolved.
+	Pending *Pending `json:"-" yaml:"-"`
+}
+
+// Pending is what a position not yet resolved stands for: a line of a
+// rendered file (and the key written there).
+type Pending struct {
+	src   *source
+	rline int    // 1-based rendered line
+	key   string // "" for none
+}
+
+// Resolved returns p with its template line and column computed; a
+// resolved position is returned as is.
+func (p Pos) Resolved() Pos {
+	if p.Pending == nil {
+		return p
+	}
+	return p.Pending.src.resolve(p.Pending.rline, p.Pending.key)
 }
 
 func (p Pos) String() string {
+	p = p.Resolved()
 	if p.Line == 0 {
 		return p.File
 	}

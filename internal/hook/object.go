@@ -3,6 +3,7 @@ package hook
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	yaml "go.yaml.in/yaml/v3"
 )
@@ -235,22 +236,51 @@ func scalarKind(n *yaml.Node) ScalarKind {
 type source struct {
 	file     string
 	tplLines []string // template lines; nil for a stream
-	sm       *srcMap  // nil for a stream
 	stream   []int    // rendered line -> stream line, for a stream
+
+	// The template and its render, from which the line map is computed
+	// on first use (newSrcMap); tpl is "" for a stream.
+	tpl, content string
+	docs         []doc
+	once         sync.Once
+	sm           *srcMap
 }
 
+// templateSource is the source of a rendered file of the template tpl.
+func templateSource(file, tpl, content string, docs []doc) *source {
+	return &source{file: file, tplLines: strings.Split(tpl, "\n"), tpl: tpl, content: content, docs: docs}
+}
+
+func (s *source) srcMap() *srcMap {
+	s.once.Do(func() { s.sm = newSrcMap(s.tpl, s.content, s.docs) })
+	return s.sm
+}
+
+// pos is the position of rendered line rline (and key, if any, written
+// there): pending for a template, resolved for a stream.
 func (s *source) pos(rline int, key string) Pos {
 	if s == nil {
 		return Pos{}
 	}
-	if s.sm == nil {
+	if s.tplLines == nil {
+		return s.resolve(rline, key)
+	}
+	return Pos{File: s.file, Pending: &Pending{src: s, rline: rline, key: key}}
+}
+
+// resolve computes the position pos stands for.
+func (s *source) resolve(rline int, key string) Pos {
+	if s == nil {
+		return Pos{}
+	}
+	if s.tplLines == nil {
 		l := rline
 		if rline >= 1 && rline <= len(s.stream) {
 			l = s.stream[rline-1]
 		}
 		return Pos{File: s.file, Line: l}
 	}
-	l := s.sm.line(rline)
+	l := s.srcMap().line(rline)
 	if key != "" && l >= 1 && l <= len(s.tplLines) && !strings.Contains(s.tplLines[l-1], key) {
 		// The key came out of an action (a dict of default annotations, a
 		// values merge): point at the nearby line that writes it, if any.

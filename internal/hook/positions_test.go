@@ -47,7 +47,7 @@ func TestCorpusKeyPositions(t *testing.T) {
 						continue
 					}
 					checked++
-					l := a.KeyAt.Line
+					l := a.KeyAt.Resolved().Line
 					if l < 1 || l > len(lines) || !strings.Contains(lines[l-1], a.Key) {
 						got := ""
 						if l >= 1 && l <= len(lines) {

@@ -76,3 +76,17 @@ func helmView(h *hook.Hook) *HelmView {
 	}
 	return v
 }
+
+// resolve computes the template lines of f's positions (hook.Pos.Resolved),
+// which rules may hand over pending.
+func (f *Finding) resolve() {
+	f.Pos = f.Pos.Resolved()
+	for i := range f.Related {
+		f.Related[i].Pos = f.Related[i].Pos.Resolved()
+	}
+	for i := range f.Fixes {
+		for j := range f.Fixes[i].Edits {
+			f.Fixes[i].Edits[j].Pos = f.Fixes[i].Edits[j].Pos.Resolved()
+		}
+	}
+}

@@ -154,6 +154,7 @@ func run(selected []*Analyzer, info ChartInfo, sets []*hook.Set, st Settings, si
 				if !want[a] {
 					return
 				}
+				f.resolve()
 				f.Chart = info.Arg
 				f.Rule = RuleRef{ID: a.ID, Name: a.Name}
 				if f.Severity == 0 {

@@ -70,6 +70,7 @@ func suppressStep(fs []Finding, as []*Analyzer, info ChartInfo, sources map[stri
 				Settings: st, Suppressions: ds,
 			}
 			pass.report = func(f Finding) {
+				f.resolve()
 				f.Chart = info.Arg
 				f.Rule = RuleRef{ID: a.ID, Name: a.Name}
 				if f.Severity == 0 {

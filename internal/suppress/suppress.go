@@ -125,13 +125,17 @@ func FromObjects(objs []*hook.Object, seen map[hook.Pos]bool) []*Directive {
 	var out []*Directive
 	for _, o := range objs {
 		for _, a := range o.Annotations {
-			if a.Key != Annotation || seen[a.ValAt] {
+			if a.Key != Annotation {
 				continue
 			}
-			seen[a.ValAt] = true
+			at := a.ValAt.Resolved()
+			if seen[at] {
+				continue
+			}
+			seen[at] = true
 			refs, reason := parse(a.Value)
 			d := &Directive{
-				Kind: Annotated, Pos: a.ValAt, Refs: refs, Reason: reason,
+				Kind: Annotated, Pos: at, Refs: refs, Reason: reason,
 				ObjectKind: o.Kind, ObjectNamespace: o.Namespace, ObjectName: objectName(o),
 				Text: Annotation + ": " + a.Value,
 			}

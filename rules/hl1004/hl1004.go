@@ -67,9 +67,9 @@ func run(pass *lint.Pass) (any, error) {
 // the edit starts after the key, so a digit in the key or a comment cannot
 // be taken for the value.
 func quoteFix(a hook.Annotation) []lint.SuggestedFix {
-	at := a.ValAt
-	if a.KeyAt.File == at.File && a.KeyAt.Line == at.Line && a.KeyAt.Col > 0 {
-		at.Col = a.KeyAt.Col + len(a.Key)
+	at, key := a.ValAt.Resolved(), a.KeyAt.Resolved()
+	if key.File == at.File && key.Line == at.Line && key.Col > 0 {
+		at.Col = key.Col + len(a.Key)
 	}
 	return lint.Fix(fmt.Sprintf("quote %s", a.Value), at, a.Value, `"`+a.Value+`"`)
 }
