@@ -73,18 +73,14 @@ func Sets(c *render.Chart, opts *render.Options) ([]*hook.Set, []string, error) 
 // renderSets is Sets; with reuse, a chart whose templates cannot tell an upgrade
 // from an install (render.Chart.SameForUpgrade) is not rendered again: the
 // upgrade set is the install set in the upgrade context.
+//
+// Otherwise the upgrade render executes only the templates hooks can come
+// from (render.Chart.ForHooks): rules read the hooks of the upgrade render,
+// and the other documents of the upgrade set, the release's resources,
+// are taken from the install render. Should that render fail where the
+// full one might not (a template included in a way ForHooks does not see),
+// the full upgrade render is tried.
 func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set, []string, error) {
-	same := !opts.IsUpgrade && reuse && c.SameForUpgrade()
-	// The upgrade render is independent of the install render: when it
-	// will probably be needed, it runs beside it (a second core halves the
-	// wall time of charts that generate keys or certificates as they
-	// render). Its result is used only if the install render's hooks ask
-	// for it, exactly as when it runs after.
-	var upgrade chan upgradeResult
-	if !opts.IsUpgrade && !same && c.MayHaveUpgradeHooks() {
-		upgrade = make(chan upgradeResult, 1)
-		go func() { upgrade <- extractUpgrade(c, opts) }()
-	}
 	r, err := render.Render(c, opts, render.Install)
 	if err != nil {
 		return nil, nil, err
@@ -97,43 +93,58 @@ func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set,
 	if !NeedsUpgrade(s) || opts.IsUpgrade {
 		return sets, nil, nil
 	}
-	if same {
+	if reuse && c.SameForUpgrade() {
 		u := *s
 		u.Context, u.Release = render.Upgrade, render.UpgradeRelease(s.Release)
 		return append(sets, &u), nil, nil
 	}
-	var res upgradeResult
-	if upgrade != nil {
-		res = <-upgrade
-	} else {
-		res = extractUpgrade(c, opts)
+	files := map[string]bool{}
+	for _, h := range s.Hooks {
+		files[h.Object.Path] = true
 	}
-	if err = res.err; err == nil {
-		return append(sets, res.set), nil, nil
+	part := c.ForHooks(files)
+	u, err := extractUpgrade(part, opts)
+	if err == nil {
+		return append(sets, withReleaseObjects(u, s, part)), nil, nil
+	}
+	if u, err = extractUpgrade(c, opts); err == nil {
+		return append(sets, u), nil, nil
 	}
 	note := fmt.Sprintf("the upgrade render (revision 2) failed offline, so upgrade and rollback hooks are analysed as rendered by install: %v", err)
 	return sets, []string{note}, nil
 }
 
-type upgradeResult struct {
-	set *hook.Set
-	err error
-}
-
-// extractUpgrade renders c for an upgrade and extracts the render. It may
-// run on a goroutine of its own, so a panic becomes its error.
-func extractUpgrade(c *render.Chart, opts *render.Options) (res upgradeResult) {
-	defer func() {
-		if r := recover(); r != nil {
-			res = upgradeResult{err: fmt.Errorf("upgrade render panicked: %v", r)}
-		}
-	}()
+// extractUpgrade renders c for an upgrade and extracts the render.
+func extractUpgrade(c *render.Chart, opts *render.Options) (*hook.Set, error) {
 	r, err := render.Render(c, opts, render.Upgrade)
 	if err != nil {
-		return upgradeResult{err: err}
+		return nil, err
 	}
-	set, err := hook.Extract(c.Arg, r, c.Sources)
-	return upgradeResult{set: set, err: err}
+	return hook.Extract(c.Arg, r, c.Sources)
+}
+
+// withReleaseObjects completes the set u of a ForHooks render (chart part)
+// with the documents of install's templates that part did not execute,
+// keeping Helm's file order.
+func withReleaseObjects(u, install *hook.Set, part *render.Chart) *hook.Set {
+	var objs []*hook.Object
+	i, j := 0, 0
+	for i < len(u.Objects) || j < len(install.Objects) {
+		if j < len(install.Objects) && part.Executes(install.Objects[j].Path) {
+			j++ // rendered again in u
+			continue
+		}
+		if j == len(install.Objects) || (i < len(u.Objects) && u.Objects[i].Path <= install.Objects[j].Path) {
+			objs = append(objs, u.Objects[i])
+			i++
+			continue
+		}
+		objs = append(objs, install.Objects[j])
+		j++
+	}
+	out := *u
+	out.Objects = objs
+	return &out
 }
 
 // LintStream lints already-rendered manifests (helm template output).

@@ -7,6 +7,7 @@ import (
 
 	"helm.sh/helm/v3/pkg/chart"
 	"helm.sh/helm/v3/pkg/chartutil"
+	chart4 "helm.sh/helm/v4/pkg/chart/v2"
 )
 
 // releaseRef matches what a template can read of the release that differs
@@ -94,63 +95,95 @@ func UpgradeRelease(rel chartutil.ReleaseOptions) chartutil.ReleaseOptions {
 	return rel
 }
 
-// upgradeEvents are the hook events an upgrade render is needed for.
-var upgradeEvents = [...]string{"pre-upgrade", "post-upgrade", "pre-rollback", "post-rollback"}
-
-// MayHaveUpgradeHooks guesses, before rendering, whether c has upgrade or
-// rollback hooks: some template, chart file or values string names one of
-// their events. lint uses the guess only to start the upgrade render
-// beside the install render; a wrong guess costs time, never a finding.
-func (c *Chart) MayHaveUpgradeHooks() bool {
-	for _, src := range c.Sources {
-		if namesUpgradeEvent(src) {
-			return true
+// ForHooks returns c for a render that only the hooks will be read from:
+// its templates are the helpers (files named _*), the templates that
+// produced a hook in another render (hookFiles, Helm paths), and every
+// template whose source writes a helm.sh/hook annotation or defines a
+// named template, and the templates these include by file name. The
+// other templates are not executed.
+//
+// lint reads only hooks from the upgrade render, and the templates it
+// leaves out are the costly ones on charts that generate keys and
+// certificates for their Secrets. A Go template's output depends only on
+// its own source, the named templates it calls and the values, so the
+// hooks render as in a full render; TestForHooksRendersTheSameHooks checks
+// it on every corpus chart and fixture. (A chart that changes .Values from
+// one template for another to read, with set or merge, would defeat that;
+// none does in the corpus.)
+func (c *Chart) ForHooks(hookFiles map[string]bool) *Chart {
+	kept := map[string]bool{}
+	for path, src := range c.Sources {
+		base := path[strings.LastIndexByte(path, '/')+1:]
+		if strings.HasPrefix(base, "_") || hookFiles[path] ||
+			strings.Contains(src, "helm.sh/hook") || strings.Contains(src, "define") {
+			kept[path] = true
 		}
 	}
-	var files func(ch *chart.Chart) bool
-	files = func(ch *chart.Chart) bool {
-		for _, f := range ch.Files {
-			if namesUpgradeEvent(string(f.Data)) {
-				return true
+	// A template can include another file by its path, as the checksum
+	// idiom does (include (print $.Template.BasePath "/config.yaml") .):
+	// keep every template whose file name a kept template mentions, until
+	// nothing is added.
+	for added := true; added; {
+		added = false
+		for path := range c.Sources {
+			if kept[path] {
+				continue
+			}
+			base := path[strings.LastIndexByte(path, '/')+1:]
+			for k := range kept {
+				if strings.Contains(c.Sources[k], base) {
+					kept[path], added = true, true
+					break
+				}
 			}
 		}
-		for _, d := range ch.Dependencies() {
-			if files(d) {
-				return true
-			}
-		}
-		return false
 	}
-	return files(c.Chart) || valuesName(c.Values) || valuesName(c.Chart.Values)
+	keep := func(path, _ string) bool { return kept[path] }
+	cp := *c
+	cp.executes = kept
+	cp.Chart = forHooks3(c.Chart, keep)
+	if c.v4 != nil {
+		cp.v4 = forHooks4(c.v4, keep)
+	}
+	return &cp
 }
 
-func namesUpgradeEvent(s string) bool {
-	for _, e := range upgradeEvents {
-		if strings.Contains(s, e) {
-			return true
+func forHooks3(ch *chart.Chart, keep func(path, src string) bool) *chart.Chart {
+	cp := *ch
+	prefix := ch.ChartFullPath() + "/"
+	cp.Templates = nil
+	for _, t := range ch.Templates {
+		if keep(prefix+t.Name, string(t.Data)) {
+			cp.Templates = append(cp.Templates, t)
 		}
 	}
-	return false
+	deps := make([]*chart.Chart, 0, len(ch.Dependencies()))
+	for _, d := range ch.Dependencies() {
+		deps = append(deps, forHooks3(d, keep))
+	}
+	cp.SetDependencies(deps...)
+	return &cp
 }
 
-func valuesName(v any) bool {
-	switch t := v.(type) {
-	case string:
-		return namesUpgradeEvent(t)
-	case map[string]any:
-		for _, x := range t {
-			if valuesName(x) {
-				return true
-			}
-		}
-	case chartutil.Values:
-		return valuesName(map[string]any(t))
-	case []any:
-		for _, x := range t {
-			if valuesName(x) {
-				return true
-			}
+func forHooks4(ch *chart4.Chart, keep func(path, src string) bool) *chart4.Chart {
+	cp := *ch
+	prefix := ch.ChartFullPath() + "/"
+	cp.Templates = nil
+	for _, t := range ch.Templates {
+		if keep(prefix+t.Name, string(t.Data)) {
+			cp.Templates = append(cp.Templates, t)
 		}
 	}
-	return false
+	deps := make([]*chart4.Chart, 0, len(ch.Dependencies()))
+	for _, d := range ch.Dependencies() {
+		deps = append(deps, forHooks4(d, keep))
+	}
+	cp.SetDependencies(deps...)
+	return &cp
+}
+
+// Executes reports whether a render of c executes the template at the Helm
+// path (false only for the templates ForHooks left out).
+func (c *Chart) Executes(path string) bool {
+	return c.executes == nil || c.executes[path]
 }

@@ -66,6 +66,8 @@ type Chart struct {
 	// Helm "v4"; Chart is then a v3 copy of it for what reads the chart
 	// (metadata, templates, files), and v4 renders it.
 	v4 *chart4.Chart
+	// executes are the templates a ForHooks copy executes (nil: all).
+	executes map[string]bool
 }
 
 // Rendered is one render of a chart.
