@@ -4,6 +4,7 @@ import (
 	_ "embed"
 
 	"github.com/hooklint/hooklint/internal/lint"
+	"github.com/hooklint/hooklint/internal/render"
 )
 
 //go:embed doc.go
@@ -24,6 +25,15 @@ var fixes = map[string]string{ //nolint:gochecknoglobals // read-only lookup tab
 	"test-failure": `write a test hook ("test") that succeeds when the check passes`,
 }
 
+// helmName is the Helm the pass judges by, as messages name it: Helm 3
+// and Helm 4 read events alike (the same events map).
+func helmName(pass *lint.Pass) string {
+	if pass.Helm() == render.HelmV4 {
+		return "Helm 4"
+	}
+	return "Helm 3"
+}
+
 func run(pass *lint.Pass) (any, error) {
 	for _, h := range pass.Hooks {
 		for _, t := range h.Unknown {
@@ -32,8 +42,8 @@ func run(pass *lint.Pass) (any, error) {
 				continue
 			}
 			pass.Reportf(t.At, h.Object,
-				"hook event %q is a Helm 2 event that Helm 3 no longer knows; Helm skips the whole resource: it is neither run as a hook nor installed (%s)",
-				t.Text, fix)
+				"hook event %q is a Helm 2 event that %s no longer knows; Helm skips the whole resource: it is neither run as a hook nor installed (%s)",
+				t.Text, helmName(pass), fix)
 		}
 	}
 	return nil, nil

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hooklint/hooklint/internal/hook"
 	"github.com/hooklint/hooklint/internal/lint"
+	"github.com/hooklint/hooklint/internal/render"
 )
 
 //go:embed doc.go
@@ -27,6 +28,15 @@ var Analyzer = &lint.Analyzer{
 // events).
 const legacy = "test-success"
 
+// helmName is the Helm the pass judges by, as messages name it; both map
+// test-success to test.
+func helmName(pass *lint.Pass) string {
+	if pass.Helm() == render.HelmV4 {
+		return "Helm 4"
+	}
+	return "Helm 3"
+}
+
 func run(pass *lint.Pass) (any, error) {
 	for _, h := range pass.Hooks {
 		if h.Dropped {
@@ -39,7 +49,7 @@ func run(pass *lint.Pass) (any, error) {
 			test := release.HookTest.String()
 			f := lint.Finding{
 				Pos: t.At, Object: lint.ObjectRefOf(h.Object),
-				Message: fmt.Sprintf("hook event %q is the Helm 2 name of %q; Helm 3 runs it as a test hook (helm test): write %q", t.Text, test, test),
+				Message: fmt.Sprintf("hook event %q is the Helm 2 name of %q; %s runs it as a test hook (helm test): write %q", t.Text, test, helmName(pass), test),
 			}
 			if !listed(h, test) {
 				raw := strings.TrimSpace(t.Raw)
