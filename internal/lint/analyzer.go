@@ -153,13 +153,20 @@ func (p *Pass) Engine() string {
 	return p.Settings.Engine
 }
 
-// Helm is the Helm major the pass is about (Settings.Helm): render.HelmV3
-// or render.HelmV4. Rules whose verdict differs between them read it.
+// The Helm majors Settings.Helm and Pass.Helm name (render's, for rules,
+// which do not import render).
+const (
+	HelmV3 = render.HelmV3
+	HelmV4 = render.HelmV4
+)
+
+// Helm is the Helm major the pass is about (Settings.Helm): HelmV3 or
+// HelmV4. Rules whose verdict differs between them read it.
 func (p *Pass) Helm() string {
-	if p.Settings.Helm == render.HelmV4 {
-		return render.HelmV4
+	if p.Settings.Helm == HelmV4 {
+		return HelmV4
 	}
-	return render.HelmV3
+	return HelmV3
 }
 
 // DefaultTimeout is Helm's --timeout default (cmd/helm/install.go).

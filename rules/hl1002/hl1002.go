@@ -4,7 +4,6 @@ import (
 	_ "embed"
 
 	"github.com/hooklint/hooklint/internal/lint"
-	"github.com/hooklint/hooklint/internal/render"
 )
 
 //go:embed doc.go
@@ -28,7 +27,7 @@ var fixes = map[string]string{ //nolint:gochecknoglobals // read-only lookup tab
 // helmName is the Helm the pass judges by, as messages name it: Helm 3
 // and Helm 4 read events alike (the same events map).
 func helmName(pass *lint.Pass) string {
-	if pass.Helm() == render.HelmV4 {
+	if pass.Helm() == lint.HelmV4 {
 		return "Helm 4"
 	}
 	return "Helm 3"

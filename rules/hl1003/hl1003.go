@@ -9,7 +9,6 @@ import (
 
 	"github.com/hooklint/hooklint/internal/hook"
 	"github.com/hooklint/hooklint/internal/lint"
-	"github.com/hooklint/hooklint/internal/render"
 )
 
 //go:embed doc.go
@@ -31,7 +30,7 @@ const legacy = "test-success"
 // helmName is the Helm the pass judges by, as messages name it; both map
 // test-success to test.
 func helmName(pass *lint.Pass) string {
-	if pass.Helm() == render.HelmV4 {
+	if pass.Helm() == lint.HelmV4 {
 		return "Helm 4"
 	}
 	return "Helm 3"

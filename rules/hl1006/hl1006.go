@@ -10,7 +10,6 @@ import (
 
 	"github.com/hooklint/hooklint/internal/hook"
 	"github.com/hooklint/hooklint/internal/lint"
-	"github.com/hooklint/hooklint/internal/render"
 )
 
 //go:embed doc.go
@@ -34,7 +33,7 @@ const lost4 = `since no valid policy is left it also drops the default before-ho
 func run(pass *lint.Pass) (any, error) {
 	known := hook.DeletePolicyNames()
 	lost := lost
-	if pass.Helm() == render.HelmV4 {
+	if pass.Helm() == lint.HelmV4 {
 		lost = lost4
 	}
 	for _, h := range pass.Hooks {

@@ -7,7 +7,6 @@ import (
 	"helm.sh/helm/v3/pkg/release"
 
 	"github.com/hooklint/hooklint/internal/lint"
-	"github.com/hooklint/hooklint/internal/render"
 )
 
 //go:embed doc.go
@@ -35,7 +34,7 @@ func run(pass *lint.Pass) (any, error) {
 			}
 		}
 		at := o.PosOf("metadata", "generateName")
-		if pass.Helm() == render.HelmV4 && !h.HasDeletePolicy(release.HookBeforeHookCreation) {
+		if pass.Helm() == lint.HelmV4 && !h.HasDeletePolicy(release.HookBeforeHookCreation) {
 			// nothing deletes before the create: server-side apply fails first
 			pass.Reportf(at, o, "this hook has generateName and no name: Helm 4 creates hooks with server-side apply, which needs a name, so the hook fails before it runs")
 			continue

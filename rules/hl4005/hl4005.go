@@ -8,7 +8,6 @@ import (
 	"helm.sh/helm/v3/pkg/release"
 
 	"github.com/hooklint/hooklint/internal/hook"
-	"github.com/hooklint/hooklint/internal/render"
 
 	"github.com/hooklint/hooklint/internal/lint"
 )
@@ -34,7 +33,7 @@ func run(pass *lint.Pass) (any, error) {
 		if h.HasDeletePolicy(release.HookBeforeHookCreation) || h.HasDeletePolicy(release.HookSucceeded) {
 			continue
 		}
-		if pass.Helm() == render.HelmV4 {
+		if pass.Helm() == lint.HelmV4 {
 			// Helm 4 creates hooks with server-side apply: the leftover is
 			// patched, not a conflict; only a Job or Pod then misbehaves.
 			if o.Kind != "Job" && o.Kind != "Pod" {

@@ -7,7 +7,6 @@ import (
 	"helm.sh/helm/v3/pkg/release"
 
 	"github.com/hooklint/hooklint/internal/hook"
-	"github.com/hooklint/hooklint/internal/render"
 
 	"github.com/hooklint/hooklint/internal/lint"
 )
@@ -33,7 +32,7 @@ func run(pass *lint.Pass) (any, error) {
 		if !h.HasDeletePolicy(release.HookSucceeded) || h.HasDeletePolicy(release.HookBeforeHookCreation) || h.HasDeletePolicy(release.HookFailed) {
 			continue
 		}
-		if pass.Helm() == render.HelmV4 {
+		if pass.Helm() == lint.HelmV4 {
 			// server-side apply patches the leftover: only a Job or Pod,
 			// whose failure is in its status, fails again.
 			if o.Kind != "Job" && o.Kind != "Pod" {
