@@ -59,6 +59,12 @@ var helmErrRe = regexp.MustCompile(`(?:execution|parse) error at \(([^:\s]+):(\d
 // document that is not YAML: "YAML parse error on chart/templates/x.yaml: ...".
 var yamlErrRe = regexp.MustCompile(`YAML parse error on ([^:\s]+):`)
 
+// traceRe matches the location lines of Helm 4's template error traces
+// (helm.sh/helm/v4 pkg/engine/engine.go TraceableError.String: the
+// template "chart/templates/x.yaml:12:3" alone on a line, then what it
+// executed and the message, indented), outermost first.
+var traceRe = regexp.MustCompile(`(?m)^([^\s:]+):(\d+)(?::\d+)?$`)
+
 // locate extracts the Helm file path (chart-name prefixed) and line from a Helm
 // render error, converting it to a chart-relative path.
 func locate(err error) (file string, line int) {
@@ -76,6 +82,11 @@ func locate(err error) (file string, line int) {
 	}
 	if m := yamlErrRe.FindStringSubmatch(msg); m != nil {
 		return chartRelative(m[1]), 0
+	}
+	if ms := traceRe.FindAllStringSubmatch(msg, -1); len(ms) > 0 {
+		m := ms[len(ms)-1] // the innermost, as for text/template's chain
+		n, _ := strconv.Atoi(m[2])
+		return chartRelative(m[1]), n
 	}
 	return "", 0
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -123,5 +124,41 @@ func TestParseHelm(t *testing.T) {
 	}
 	if _, err := ParseHelm("4"); err == nil {
 		t.Error("ParseHelm(\"4\") accepted")
+	}
+}
+
+// TestExecErrorLocation4: Helm 4's engine reports execution errors as a
+// trace of locations (pkg/engine/engine.go TraceableError); the error is
+// placed at the innermost, as with Helm 3's text/template chain.
+func TestExecErrorLocation4(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"Chart.yaml":           "apiVersion: v2\nname: c\nversion: 0.1.0\n",
+		"values.yaml":          "a: text\n",
+		"templates/_h.tpl":     "{{- define \"x\" -}}\nb: {{ .Values.a.b.c }}\n{{- end }}\n",
+		"templates/hooks.yaml": "apiVersion: v1\nkind: ConfigMap\ndata:\n{{ include \"x\" . | indent 2 }}\n",
+	} {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, helm := range []string{HelmV3, HelmV4} {
+		opts := &Options{Helm: helm}
+		c, err := Load(dir, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = Render(c, opts, Install)
+		var ie *InputError
+		if !errors.As(err, &ie) {
+			t.Fatalf("%s: got %v, want an *InputError", helm, err)
+		}
+		if ie.File != "templates/_h.tpl" || ie.Line != 2 {
+			t.Errorf("%s: error at %s:%d, want templates/_h.tpl:2 (%v)", helm, ie.File, ie.Line, err)
+		}
 	}
 }
