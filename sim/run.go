@@ -18,6 +18,8 @@ import (
 	"helm.sh/helm/v3/pkg/storage/driver"
 	"k8s.io/cli-runtime/pkg/resource"
 	"sigs.k8s.io/yaml"
+
+	"github.com/hooklint/hooklint/internal/render"
 )
 
 // simulation is the state of one Run: the virtual clock, the fake cluster,
@@ -106,6 +108,15 @@ func Run(sc *Scenario) (*Result, error) {
 			return nil, fmt.Errorf("step %d: %s needs a chart", i+1, st.Action)
 		}
 		if st.Chart != nil {
+			// Helm's actions render the chart themselves; a tpl that calls
+			// itself would crash the process (render.Chart.CheckTplLoop).
+			if err := st.Chart.CheckTplLoop(); err != nil {
+				var ie *render.InputError
+				if errors.As(err, &ie) {
+					err = fmt.Errorf("%s: %w", ie.File, ie.Err)
+				}
+				return nil, err
+			}
 			if res.Chart == "" {
 				res.Chart = st.Chart.Arg
 			}

@@ -312,6 +312,11 @@ func Render(c *Chart, opts *Options, ctx Context) (*Rendered, error) {
 	if c.Chart.Metadata.KubeVersion != "" && !chartutil.IsCompatibleRange(c.Chart.Metadata.KubeVersion, caps.KubeVersion.String()) {
 		return nil, inputErrorf(c.Arg, "Chart.yaml", "chart requires kubeVersion: %s which is incompatible with Kubernetes %s", c.Chart.Metadata.KubeVersion, caps.KubeVersion.String())
 	}
+	if vs, ok := vals["Values"].(chartutil.Values); ok {
+		if cycle := tplLoop(vs, c.Chart); cycle != nil {
+			return nil, tplLoopError(c.Arg, cycle)
+		}
+	}
 	files, err := renderFiles(c.Chart, vals)
 	if err != nil {
 		file, line := locate(err)

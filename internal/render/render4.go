@@ -222,6 +222,11 @@ func render4(c *Chart, opts *Options, ctx Context) (*Rendered, error) {
 	if kc := c.v4.Metadata.KubeVersion; kc != "" && !chartutil4.IsCompatibleRange(kc, caps.KubeVersion.String()) {
 		return nil, inputErrorf(c.Arg, "Chart.yaml", "chart requires kubeVersion: %s which is incompatible with Kubernetes %s", kc, caps.KubeVersion.Version)
 	}
+	if vs, ok := vals["Values"].(common4.Values); ok {
+		if cycle := tplLoop(vs, c.Chart); cycle != nil {
+			return nil, tplLoopError(c.Arg, cycle)
+		}
+	}
 	files, err := renderFiles4(c.v4, vals)
 	if err != nil {
 		file, line := locate(err)
