@@ -57,6 +57,8 @@ func TestCLI(t *testing.T) {
 		{name: "lint argocd", args: []string{"lint", "--engine", "argocd", "--only", "HL8001,HL8002,HL8003,HL8004", example}, golden: "lint-argocd.txt", wantCode: 1},
 		{name: "lint argocd rules silent for helm", args: []string{"lint", "--only", "HL8001,HL8002,HL8003,HL8004", example}, golden: "lint-argocd-helm.txt", wantCode: 0},
 		{name: "bad engine", args: []string{"lint", "--engine", "flux", example}, golden: "lint-bad-engine.txt", wantCode: 2},
+		{name: "engine from config", args: []string{"lint", "--config", "../../internal/config/testdata/engine-argocd.yaml", "--only", "HL8002", example}, golden: "lint-argocd-config.txt", wantCode: 1},
+		{name: "engine flag over config", args: []string{"lint", "--config", "../../internal/config/testdata/engine-argocd.yaml", "--engine", "helm", "--only", "HL8002", example}, golden: "lint-argocd-helm.txt", wantCode: 0},
 		{name: "two outputs to stdout", args: []string{"lint", "-o", "text", "-o", "json=-", example}, golden: "lint-two-stdout.txt", wantCode: 2},
 		{name: "configured", args: []string{"lint", "testdata/configured"}, golden: "lint-configured.txt", wantCode: 0},
 		{name: "fail-on flag over config", args: []string{"lint", "--fail-on", "warning", "testdata/configured"}, golden: "lint-configured.txt", wantCode: 1},
