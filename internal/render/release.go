@@ -123,16 +123,30 @@ func (c *Chart) ForHooks(hookFiles map[string]bool) *Chart {
 	// idiom does (include (print $.Template.BasePath "/config.yaml") .):
 	// keep every template whose file name a kept template mentions, until
 	// nothing is added.
-	for added := true; added; {
+	// Only sources that name a template path (.Template.BasePath, or
+	// "templates/" spelled out) can include a file.
+	includesFiles := func(src string) bool {
+		return strings.Contains(src, "BasePath") || strings.Contains(src, "templates/")
+	}
+	var refs []string
+	for k := range kept {
+		if includesFiles(c.Sources[k]) {
+			refs = append(refs, c.Sources[k])
+		}
+	}
+	for added := len(refs) > 0; added; {
 		added = false
-		for path := range c.Sources {
+		for path, src := range c.Sources {
 			if kept[path] {
 				continue
 			}
 			base := path[strings.LastIndexByte(path, '/')+1:]
-			for k := range kept {
-				if strings.Contains(c.Sources[k], base) {
+			for _, r := range refs {
+				if strings.Contains(r, base) {
 					kept[path], added = true, true
+					if includesFiles(src) {
+						refs = append(refs, src)
+					}
 					break
 				}
 			}
