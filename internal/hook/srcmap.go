@@ -175,7 +175,9 @@ func newSrcMap(template, rendered string, docs []doc) *srcMap {
 	lo := 0
 	for _, d := range docs {
 		from := d.Line - 1
-		to := from + strings.Count(d.Text, "\n") + 1
+		// A Helm 4 document keeps its trailing newline (splitDocs4); it ends
+		// on its last line of text all the same.
+		to := from + strings.Count(strings.TrimRight(d.Text, "\n"), "\n") + 1
 		if to > len(m.lines) {
 			to = len(m.lines)
 		}
