@@ -115,7 +115,7 @@ func (c *Chart) ForHooks(hookFiles map[string]bool) *Chart {
 	for path, src := range c.Sources {
 		base := path[strings.LastIndexByte(path, '/')+1:]
 		if strings.HasPrefix(base, "_") || hookFiles[path] ||
-			strings.Contains(src, "helm.sh/hook") || strings.Contains(src, "define") {
+			strings.Contains(src, "helm.sh/hook") || definesTemplate(src) {
 			kept[path] = true
 		}
 	}
@@ -200,4 +200,13 @@ func forHooks4(ch *chart4.Chart, keep func(path, src string) bool) *chart4.Chart
 // path (false only for the templates ForHooks left out).
 func (c *Chart) Executes(path string) bool {
 	return c.executes == nil || c.executes[path]
+}
+
+// defineAction matches the start of a {{ define }} action.
+var defineAction = regexp.MustCompile(`\{\{-?\s*define\b`)
+
+// definesTemplate reports whether src defines a named template (a word
+// "defined" in a comment does not count).
+func definesTemplate(src string) bool {
+	return strings.Contains(src, "define") && defineAction.MatchString(src)
 }

@@ -101,6 +101,9 @@ func FromSources(sources map[string]string) []*Directive {
 	sort.Strings(paths)
 	var out []*Directive
 	for _, p := range paths {
+		if !strings.Contains(sources[p], "hooklint:ignore") {
+			continue // every directive names it (commentRe)
+		}
 		for i, line := range strings.Split(sources[p], "\n") {
 			m := commentRe.FindStringSubmatchIndex(line)
 			if m == nil {
