@@ -4,9 +4,15 @@
 // functions, shared by the Argo CD sync simulation (package sim) and the
 // HL8xxx rules, which compare it with what Helm does.
 //
-// Argo CD (argoproj/argo-cd @ 37ee0097, with its gitops-engine) is followed
-// as §7.1 of ../shared/docs/helm-hook-semantics.md reports it; every
-// citation below is taken from there: the Argo CD source was not fetched.
+// Argo CD (argoproj/argo-cd @ 37ee0097, which vendors gitops-engine) is
+// followed as §7.1 of ../shared/docs/helm-hook-semantics.md reports it, and
+// every citation below was checked against that commit's source: pkg/...
+// paths are under its gitops-engine/ folder, controller/ and util/ paths at
+// its root (the Helm-to-Argo mapping of hook types is
+// gitops-engine/pkg/sync/hook/helm/type.go hookTypes; delete policies
+// helm/delete_policy.go and hook/delete_policy.go DeletePolicies, with its
+// fallback to BeforeHookCreation; annotation values are split and trimmed
+// but not lower-cased, resource/annotations.go GetAnnotationCSVs).
 // Argo CD does not run Helm's actions: its repo server runs `helm template`
 // (util/helm/cmd.go), so resources with an unknown hook token (crd-install
 // included) are already gone, and the application controller syncs the
@@ -89,7 +95,7 @@ func CSV(v string) []string {
 // HelmEventPhase is the phase Argo CD gives one helm.sh/hook token, as
 // written (Argo CD does not lower-case it): pre-install and pre-upgrade are
 // PreSync, post-install and post-upgrade PostSync, pre-delete and
-// post-delete the app-deletion hooks (pkg/sync/hook/helm/hooks.go,
+// post-delete the app-deletion hooks (pkg/sync/hook/helm/type.go,
 // controller/hook.go); anything else (pre-rollback, post-rollback, test,
 // test-success, a token in another case) gets no phase (sync_phase.go
 // syncPhases) and false.
@@ -143,7 +149,7 @@ func Map(annotations map[string]string) Mapping {
 		m.Hook, m.Phases, m.Source = true, argoTypes, "argocd.argoproj.io/hook (gitops-engine pkg/sync/hook/hook.go: Argo hook types win over Helm's)"
 	case isHelm && helmHook != "crd-install":
 		m.Hook, m.Phases = true, nil
-		m.Source = "helm.sh/hook mapped by gitops-engine pkg/sync/hook/helm/hooks.go"
+		m.Source = "helm.sh/hook mapped by gitops-engine pkg/sync/hook/helm/type.go"
 		for _, t := range CSV(helmHook) {
 			if p, ok := HelmEventPhase(t); ok && !slices.Contains(m.Phases, p) {
 				m.Phases = append(m.Phases, p)

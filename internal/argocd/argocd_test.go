@@ -9,7 +9,7 @@ import (
 )
 
 // TestHelmEventPhase: each helm.sh/hook token as Argo CD maps it
-// (gitops-engine pkg/sync/hook/helm/hooks.go; no phase: sync_phase.go
+// (gitops-engine pkg/sync/hook/helm/type.go; no phase: sync_phase.go
 // syncPhases), matched as written (resource/annotations.go
 // GetAnnotationCSVs keeps the case), per §7.1 of
 // ../shared/docs/helm-hook-semantics.md. The full annotation mapping is

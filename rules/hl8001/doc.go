@@ -18,7 +18,7 @@ call execHook with their own event). Argo CD never runs those commands: its
 repo server renders the chart with `helm template` (util/helm/cmd.go) and
 the controller syncs the output, mapping pre-install and pre-upgrade both
 to its PreSync phase and post-install and post-upgrade both to PostSync
-(gitops-engine pkg/sync/hook/helm/hooks.go). It has no install/upgrade
+(gitops-engine pkg/sync/hook/helm/type.go). It has no install/upgrade
 distinction, so both kinds of hook run on every sync of the application
 (../shared/docs/helm-hook-semantics.md §7.1): a one-time initialisation
 Job written as pre-install runs again on every change, and a pre-upgrade

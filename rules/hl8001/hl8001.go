@@ -49,7 +49,7 @@ func run(pass *lint.Pass) (any, error) {
 				when = "on the first sync too, before any of the release's resources exist"
 			}
 			pass.Reportf(t.At, h.Object,
-				"hook event %q without %q: %s; Argo CD has no install/upgrade distinction and maps it to %s (gitops-engine pkg/sync/hook/helm/hooks.go), which runs on every sync: this hook runs %s (list both events and make it safe to re-run)",
+				"hook event %q without %q: %s; Argo CD has no install/upgrade distinction and maps it to %s (gitops-engine pkg/sync/hook/helm/type.go), which runs on every sync: this hook runs %s (list both events and make it safe to re-run)",
 				ev, other, what, phase[ev], when)
 		}
 	}

@@ -14,7 +14,7 @@ type are left alone: Argo CD then ignores helm.sh/hook
 # Why it matters
 
 Argo CD maps Helm's events to its own phases (gitops-engine
-pkg/sync/hook/helm/hooks.go): pre-install and pre-upgrade to PreSync,
+pkg/sync/hook/helm/type.go): pre-install and pre-upgrade to PreSync,
 post-install and post-upgrade to PostSync, pre-delete and post-delete to
 the app-deletion hooks (controller/hook.go). pre-rollback, post-rollback,
 test and test-success are counted as hooks but get no sync phase
