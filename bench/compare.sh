@@ -8,7 +8,8 @@
 #   REPEAT=1 bench/compare.sh                           one run per measurement (default 3, median)
 #
 # Binaries are built once (go build), never `go run`. Timings come from
-# /usr/bin/time (GNU time: install the Debian package `time` if missing):
+# /usr/bin/time (GNU time; installed from Debian's package `time` when
+# missing and run as root):
 # wall seconds and peak RSS of each process. kubeconform runs offline: its
 # schema location is an empty local directory and -ignore-missing-schemas is
 # set, so it parses and checks document structure only.
@@ -17,6 +18,10 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 CORPUS=${1:-$ROOT/../shared/corpus}
 CORPUS=$(cd "$CORPUS" && pwd)
+if [ ! -x /usr/bin/time ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "installing GNU time (Debian package time)..." >&2
+  apt-get install -y -qq time >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq time >/dev/null 2>&1; } || true
+fi
 [ -x /usr/bin/time ] || { echo "bench/compare.sh: /usr/bin/time missing (apt-get install time)" >&2; exit 2; }
 
 WORK=$(mktemp -d)
