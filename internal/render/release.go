@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"path"
 	"regexp"
 	"strings"
 
@@ -112,19 +113,17 @@ func UpgradeRelease(rel chartutil.ReleaseOptions) chartutil.ReleaseOptions {
 // none does in the corpus.)
 func (c *Chart) ForHooks(hookFiles map[string]bool) *Chart {
 	kept := map[string]bool{}
-	for path, src := range c.Sources {
-		base := path[strings.LastIndexByte(path, '/')+1:]
-		if strings.HasPrefix(base, "_") || hookFiles[path] ||
+	for p, src := range c.Sources {
+		if strings.HasPrefix(path.Base(p), "_") || hookFiles[p] ||
 			strings.Contains(src, "helm.sh/hook") || definesTemplate(src) {
-			kept[path] = true
+			kept[p] = true
 		}
 	}
 	// A template can include another file by its path, as the checksum
 	// idiom does (include (print $.Template.BasePath "/config.yaml") .):
 	// keep every template whose file name a kept template mentions, until
-	// nothing is added.
-	// Only sources that name a template path (.Template.BasePath, or
-	// "templates/" spelled out) can include a file.
+	// nothing is added. Only sources that name a template path
+	// (.Template.BasePath, or "templates/" spelled out) can include a file.
 	includesFiles := func(src string) bool {
 		return strings.Contains(src, "BasePath") || strings.Contains(src, "templates/")
 	}
@@ -136,14 +135,14 @@ func (c *Chart) ForHooks(hookFiles map[string]bool) *Chart {
 	}
 	for added := len(refs) > 0; added; {
 		added = false
-		for path, src := range c.Sources {
-			if kept[path] {
+		for p, src := range c.Sources {
+			if kept[p] {
 				continue
 			}
-			base := path[strings.LastIndexByte(path, '/')+1:]
+			base := path.Base(p)
 			for _, r := range refs {
 				if strings.Contains(r, base) {
-					kept[path], added = true, true
+					kept[p], added = true, true
 					if includesFiles(src) {
 						refs = append(refs, src)
 					}
@@ -152,45 +151,44 @@ func (c *Chart) ForHooks(hookFiles map[string]bool) *Chart {
 			}
 		}
 	}
-	keep := func(path, _ string) bool { return kept[path] }
 	cp := *c
 	cp.executes = kept
-	cp.Chart = forHooks3(c.Chart, keep)
+	cp.Chart = forHooks3(c.Chart, kept)
 	if c.v4 != nil {
-		cp.v4 = forHooks4(c.v4, keep)
+		cp.v4 = forHooks4(c.v4, kept)
 	}
 	return &cp
 }
 
-func forHooks3(ch *chart.Chart, keep func(path, src string) bool) *chart.Chart {
+func forHooks3(ch *chart.Chart, kept map[string]bool) *chart.Chart {
 	cp := *ch
 	prefix := ch.ChartFullPath() + "/"
 	cp.Templates = nil
 	for _, t := range ch.Templates {
-		if keep(prefix+t.Name, string(t.Data)) {
+		if kept[prefix+t.Name] {
 			cp.Templates = append(cp.Templates, t)
 		}
 	}
 	deps := make([]*chart.Chart, 0, len(ch.Dependencies()))
 	for _, d := range ch.Dependencies() {
-		deps = append(deps, forHooks3(d, keep))
+		deps = append(deps, forHooks3(d, kept))
 	}
 	cp.SetDependencies(deps...)
 	return &cp
 }
 
-func forHooks4(ch *chart4.Chart, keep func(path, src string) bool) *chart4.Chart {
+func forHooks4(ch *chart4.Chart, kept map[string]bool) *chart4.Chart {
 	cp := *ch
 	prefix := ch.ChartFullPath() + "/"
 	cp.Templates = nil
 	for _, t := range ch.Templates {
-		if keep(prefix+t.Name, string(t.Data)) {
+		if kept[prefix+t.Name] {
 			cp.Templates = append(cp.Templates, t)
 		}
 	}
 	deps := make([]*chart4.Chart, 0, len(ch.Dependencies()))
 	for _, d := range ch.Dependencies() {
-		deps = append(deps, forHooks4(d, keep))
+		deps = append(deps, forHooks4(d, kept))
 	}
 	cp.SetDependencies(deps...)
 	return &cp
