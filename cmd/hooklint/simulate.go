@@ -428,7 +428,7 @@ func configHelm(chart string) (string, error) {
 	if err != nil || path == "" {
 		return "", err
 	}
-	cfg, err := config.Load(path, rules.All)
+	cfg, err := config.LoadNamed(path, config.RelativeTo(chart, path), rules.All)
 	if err != nil {
 		return "", fmt.Errorf("config: %w", err)
 	}

@@ -29,6 +29,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -38,6 +39,7 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 
 	"github.com/hooklint/hooklint/internal/lint"
+	"github.com/hooklint/hooklint/internal/safefile"
 )
 
 // FileName is the configuration file's name.
@@ -141,11 +143,44 @@ func Find(chart string) (string, error) {
 // Load reads and checks the configuration file at path against the rules
 // hooklint has.
 func Load(path string, all []*lint.Analyzer) (*Config, error) {
-	b, err := os.ReadFile(path)
+	return LoadNamed(path, path, all)
+}
+
+// LoadNamed is Load with the name errors give the file (the path relative
+// to the chart, not the host's absolute path). Only a regular file is read:
+// a named pipe, a device or a directory is an error (safefile), never a
+// blocked read.
+func LoadNamed(path, name string, all []*lint.Analyzer) (*Config, error) {
+	b, err := safefile.ReadFile(path, name)
 	if err != nil {
-		return nil, err
+		var ie *safefile.IrregularError
+		if errors.As(err, &ie) {
+			return nil, err
+		}
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s: no such file", name)
+		}
+		return nil, fmt.Errorf("%s: cannot read: %w", name, safefile.Cause(err))
 	}
-	return Parse(path, b, all)
+	return Parse(name, b, all)
+}
+
+// RelativeTo names a configuration file found for chart (Find) by its
+// path relative to the chart's directory (the directory holding a packaged
+// chart), as messages name it.
+func RelativeTo(chart, path string) string {
+	dir := chart
+	if st, err := os.Stat(chart); err != nil || !st.IsDir() {
+		dir = filepath.Dir(chart)
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return filepath.Base(path)
+	}
+	if r, err := filepath.Rel(abs, path); err == nil {
+		return filepath.ToSlash(r)
+	}
+	return filepath.Base(path)
 }
 
 // Parse decodes and checks a configuration; name is used in errors.
