@@ -11,6 +11,7 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 	"helm.sh/helm/v3/pkg/chartutil"
 	"helm.sh/helm/v3/pkg/release"
+	"helm.sh/helm/v3/pkg/releaseutil"
 	sigsyaml "sigs.k8s.io/yaml"
 
 	"github.com/hooklint/hooklint/internal/render"
@@ -37,7 +38,7 @@ func Extract(chartArg string, r *render.Rendered, sources map[string]string) (*S
 	// Helm's reading first: it decides what is a hook and how it parses.
 	hooks, split, err := sortManifests(r)
 	if err != nil {
-		return nil, yamlError(chartArg, err, r.Files, sources, split)
+		return nil, yamlError(chartArg, err, r, sources, split)
 	}
 	paths := make([]string, 0, len(r.Files))
 	for p := range r.Files {
@@ -50,7 +51,7 @@ func Extract(chartArg string, r *render.Rendered, sources map[string]string) (*S
 		}
 		content := r.Files[p]
 		docs := split(content)
-		src := &source{file: render.ChartRelative(p)}
+		src := &source{file: r.File(p)} // a subchart by its folder on disk
 		if tpl, ok := sources[p]; ok {
 			src = templateSource(src.file, tpl, content, docs)
 		} else {
@@ -110,6 +111,9 @@ func attach(objs []*Object, helm []*release.Hook) []*Hook {
 		// Helm's own answer wins over our reading of it.
 		h.Events, h.Weight = rh.Events, rh.Weight
 		h.DeletePolicies, h.OutputLogPolicies = rh.DeletePolicies, rh.OutputLogPolicies
+		if h.WeightAnnotation != nil {
+			h.WeightText = weightText(o, h.WeightAnnotation)
+		}
 		o.Hook = h
 		seen[o] = true
 		out = append(out, h)
@@ -123,6 +127,22 @@ func attach(objs []*Object, helm []*release.Hook) []*Hook {
 		out = append(out, h)
 	}
 	return out
+}
+
+// weightText is the weight annotation as helm.sh/helm/v3@v3.22.0
+// pkg/releaseutil/manifest_sorter.go manifestFile.sort reads it:
+// yaml.Unmarshal (sigs.k8s.io/yaml) of the document into SimpleHead, then
+// Metadata.Annotations[release.HookWeightAnnotation]; Helm 4's
+// pkg/release/v1/util/manifest_sorter.go reads it the same way.
+func weightText(o *Object, a *Annotation) string {
+	if a.Kind == KindString {
+		return a.Value
+	}
+	var head releaseutil.SimpleHead
+	if err := sigsyaml.Unmarshal([]byte(o.Text), &head); err != nil || head.Metadata == nil {
+		return a.Value
+	}
+	return head.Metadata.Annotations[AnnotationWeight]
 }
 
 // parseHook reads the hook annotations as manifestFile.sort does.
@@ -210,6 +230,7 @@ func newObject(path string, src *source, index int, d doc) *Object {
 					Value:  v.Value,
 					Kind:   scalarKind(v),
 					Quoted: v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0,
+					Quote:  quoteOf(v.Style),
 					KeyAt:  src.pos(d.Line+k.Line-1, k.Value),
 					ValAt:  src.pos(d.Line+v.Line-1, ""),
 				}
@@ -230,6 +251,16 @@ func newObject(path string, src *source, index int, d doc) *Object {
 	return o
 }
 
+func quoteOf(s yaml.Style) byte {
+	switch {
+	case s&yaml.DoubleQuotedStyle != 0:
+		return '"'
+	case s&yaml.SingleQuotedStyle != 0:
+		return '\''
+	}
+	return 0
+}
+
 func str(v any) string {
 	switch s := v.(type) {
 	case string:
@@ -246,7 +277,7 @@ var yamlLineRe = regexp.MustCompile(`yaml: line (\d+):`)
 // yamlError turns SortManifests' "YAML parse error on <path>: ... yaml: line
 // N: ..." into an InputError at the template line: N counts lines of the
 // failing document, which is mapped back like any other position.
-func yamlError(chartArg string, err error, files, sources map[string]string, split func(string) []doc) error {
+func yamlError(chartArg string, err error, r *render.Rendered, sources map[string]string, split func(string) []doc) error {
 	ie := &render.InputError{Chart: chartArg, Err: err}
 	msg := err.Error()
 	const pre = "YAML parse error on "
@@ -260,7 +291,7 @@ func yamlError(chartArg string, err error, files, sources map[string]string, spl
 		return ie
 	}
 	path := rest[:j]
-	ie.File = render.ChartRelative(path)
+	ie.File = r.File(path)
 	detail := strings.TrimPrefix(rest[j+2:], "error converting YAML to JSON: ")
 	detail = yamlLineRe.ReplaceAllString(detail, "line $1 of the rendered document:")
 	ie.Err = fmt.Errorf("YAML parse error: %s", detail)
@@ -269,7 +300,7 @@ func yamlError(chartArg string, err error, files, sources map[string]string, spl
 		return ie
 	}
 	n, _ := strconv.Atoi(m[1])
-	content := files[path]
+	content := r.Files[path]
 	docs := split(content)
 	for _, d := range docs {
 		var v any

@@ -71,6 +71,7 @@ type Annotation struct {
 	Value  string     // the scalar text (for a non-string, the text written)
 	Kind   ScalarKind // KindString when quoted or a plain string
 	Quoted bool       // written in quotes
+	Quote  byte       // the quote written: '"' or '\'' (0 when not quoted)
 	KeyAt  Pos
 	ValAt  Pos
 }
@@ -107,6 +108,12 @@ type Hook struct {
 	Weight int
 	// WeightAnnotation is helm.sh/hook-weight as written, nil when absent.
 	WeightAnnotation *Annotation
+	// WeightText is helm.sh/hook-weight as Helm reads it before
+	// strconv.Atoi: SortManifests decodes the document into SimpleHead's
+	// map[string]string with sigs.k8s.io/yaml, which turns an unquoted YAML
+	// 1.1 number into its decimal text (0x10 and 1e3 are "16" and "1000",
+	// 1.5 stays "1.5"). Set for hooks Helm records.
+	WeightText string
 
 	// DeletePolicies are Helm's parse of helm.sh/hook-delete-policy: every
 	// token trimmed and lower-cased, unvalidated ("" and typos kept).

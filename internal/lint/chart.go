@@ -24,23 +24,38 @@ type ChartResult struct {
 // LintChart loads, renders (install, and upgrade when the chart has upgrade
 // or rollback hooks), extracts and lints one chart.
 func LintChart(arg string, opts *render.Options, as []*Analyzer, st Settings) ChartResult {
-	res := ChartResult{Chart: ChartInfo{Arg: arg}}
+	c, opts, err := LoadChart(arg, opts, st)
+	if err != nil {
+		return ChartResult{Chart: ChartInfo{Arg: arg}, Err: err}
+	}
+	res, _ := LintLoaded(c, opts, as, st)
+	return res
+}
+
+// LoadChart loads arg as LintChart does, with the options it renders with
+// (the chart's Helm version from st).
+func LoadChart(arg string, opts *render.Options, st Settings) (*render.Chart, *render.Options, error) {
 	if opts.Helm != st.Helm {
 		o := *opts
 		o.Helm = st.Helm // the chart's Helm (lint --helm or its .hooklint.yaml)
 		opts = &o
 	}
 	c, err := render.Load(arg, opts)
-	if err != nil {
-		res.Err = err
-		return res
-	}
+	return c, opts, err
+}
+
+// LintLoaded lints a loaded chart as LintChart does (opts from LoadChart)
+// and also returns the renders the rules read (nil when it did not render).
+// lint --fix lints a chart whose templates it changed in memory this way
+// (render.Chart.WithTemplates) before it writes a file.
+func LintLoaded(c *render.Chart, opts *render.Options, as []*Analyzer, st Settings) (ChartResult, []*hook.Set) {
+	res := ChartResult{Chart: ChartInfo{Arg: c.Arg}}
 	res.Chart.Name, res.Chart.Version = c.Chart.Metadata.Name, c.Chart.Metadata.Version
 	sets, notes, err := Sets(c, opts)
 	res.Notes = notes
 	if err != nil {
 		res.Err = err
-		return res
+		return res, nil
 	}
 	var simulated []SimFinding
 	if st.Simulate != nil {
@@ -50,14 +65,14 @@ func LintChart(arg string, opts *render.Options, as []*Analyzer, st Settings) Ch
 		}
 		if simulated, res.Timeline, err = st.Simulate(c, opts, timeout); err != nil {
 			res.Err = err
-			return res
+			return res, sets
 		}
 	}
 	res.Findings, res.Err = run(as, res.Chart, sets, st, simulated)
 	if res.Err == nil {
-		res.Findings, res.Err = suppressStep(res.Findings, as, res.Chart, c.Sources, sets, st)
+		res.Findings, res.Err = suppressStep(res.Findings, as, res.Chart, c.Sources, c.File, sets, st)
 	}
-	return res
+	return res, sets
 }
 
 // Sets renders c in the contexts lint analyses and extracts each render.
@@ -162,7 +177,7 @@ func LintStream(name string, in io.Reader, opts *render.Options, as []*Analyzer,
 	}
 	res.Findings, res.Err = Run(as, res.Chart, []*hook.Set{set}, st) // nothing to simulate without a chart
 	if res.Err == nil {
-		res.Findings, res.Err = suppressStep(res.Findings, as, res.Chart, nil, []*hook.Set{set}, st)
+		res.Findings, res.Err = suppressStep(res.Findings, as, res.Chart, nil, render.ChartRelative, []*hook.Set{set}, st)
 	}
 	return res
 }

@@ -32,8 +32,8 @@ func (a *Analyzer) Suppression() bool { return a.ID >= "HL9001" && a.ID <= "HL90
 // rendered objects. A directive ref is checked (reported by HL9002 when it
 // matched nothing) when its rule ran; without a Policy (rule fixtures,
 // library use) every ref is checked.
-func suppressStep(fs []Finding, as []*Analyzer, info ChartInfo, sources map[string]string, sets []*hook.Set, st Settings) ([]Finding, error) {
-	ds := suppress.FromSources(sources)
+func suppressStep(fs []Finding, as []*Analyzer, info ChartInfo, sources map[string]string, file func(string) string, sets []*hook.Set, st Settings) ([]Finding, error) {
+	ds := suppress.FromSourcesAt(sources, file)
 	seen := map[hook.Pos]bool{}
 	for _, s := range sets {
 		ds = append(ds, suppress.FromObjects(s.Objects, seen)...)

@@ -108,7 +108,7 @@ func RunFixture(t *testing.T, a *lint.Analyzer, dir string) int {
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
-	wants, err := parseWants(c.Sources, a.ID)
+	wants, err := parseWants(c.Sources, c.File, a.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,7 +174,7 @@ func options(dir string) (*render.Options, lint.Settings, error) {
 }
 
 // parseWants reads the want marks for rule id from template sources.
-func parseWants(sources map[string]string, id string) ([]*want, error) {
+func parseWants(sources map[string]string, file func(string) string, id string) ([]*want, error) {
 	paths := make([]string, 0, len(sources))
 	for p := range sources {
 		paths = append(paths, p)
@@ -197,7 +197,7 @@ func parseWants(sources map[string]string, id string) ([]*want, error) {
 				if err != nil {
 					return nil, fmt.Errorf("%s:%d: bad want regexp: %w", p, i+1, err)
 				}
-				out = append(out, &want{file: render.ChartRelative(p), line: i + 1, rule: rule, re: re, raw: s[1]})
+				out = append(out, &want{file: file(p), line: i + 1, rule: rule, re: re, raw: s[1]})
 			}
 		}
 	}

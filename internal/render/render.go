@@ -68,6 +68,8 @@ type Chart struct {
 	v4 *chart4.Chart
 	// executes are the templates a ForHooks copy executes (nil: all).
 	executes map[string]bool
+	// folders say which folder or archive each subchart was read from.
+	folders Folders
 }
 
 // Rendered is one render of a chart.
@@ -79,6 +81,8 @@ type Rendered struct {
 	// Files maps Helm paths to rendered text, as engine.Render returns them
 	// with NOTES.txt removed (pkg/action/action.go renderResources).
 	Files map[string]string
+
+	folders Folders // the chart's (Rendered.File)
 }
 
 const defaultReleaseName = "release-name"
@@ -164,7 +168,7 @@ func Load(arg string, opts *Options) (*Chart, error) {
 	if err := chartutil.ProcessDependenciesWithMerge(ch, vals); err != nil {
 		return nil, &InputError{Chart: arg, Err: err}
 	}
-	return &Chart{Arg: arg, Chart: ch, Values: vals, Sources: sources(ch)}, nil
+	return &Chart{Arg: arg, Chart: ch, Values: vals, Sources: sources(ch), folders: subchartFolders(arg)}, nil
 }
 
 func statError(err error) error {
@@ -320,6 +324,7 @@ func Render(c *Chart, opts *Options, ctx Context) (*Rendered, error) {
 	files, err := renderFiles(c.Chart, vals)
 	if err != nil {
 		file, line := locate(err)
+		file = c.folders.File(file) // the subchart's folder on disk
 		return nil, &InputError{Chart: c.Arg, File: file, Line: line, Err: err}
 	}
 	// renderResources: every file ending in NOTES.txt is taken out.
@@ -328,7 +333,7 @@ func Render(c *Chart, opts *Options, ctx Context) (*Rendered, error) {
 			delete(files, k)
 		}
 	}
-	return &Rendered{Context: ctx, Release: rel, KubeVersion: caps.KubeVersion.Version, Files: files}, nil
+	return &Rendered{Context: ctx, Release: rel, KubeVersion: caps.KubeVersion.Version, Files: files, folders: c.folders}, nil
 }
 
 func renderFiles(ch *chart.Chart, vals chartutil.Values) (files map[string]string, err error) {

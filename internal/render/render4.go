@@ -81,7 +81,7 @@ func load4(arg string, opts *Options) (*Chart, error) {
 	if err != nil {
 		return nil, &InputError{Chart: arg, Err: err}
 	}
-	return &Chart{Arg: arg, Chart: v3, Values: vals, Sources: sources(v3), v4: ch}, nil
+	return &Chart{Arg: arg, Chart: v3, Values: vals, Sources: sources(v3), v4: ch, folders: subchartFolders(arg)}, nil
 }
 
 // values4Options is the same -f/--set... flags for v4's MergeValues.
@@ -230,6 +230,7 @@ func render4(c *Chart, opts *Options, ctx Context) (*Rendered, error) {
 	files, err := renderFiles4(c.v4, vals)
 	if err != nil {
 		file, line := locate(err)
+		file = c.folders.File(file) // the subchart's folder on disk
 		return nil, &InputError{Chart: c.Arg, File: file, Line: line, Err: err}
 	}
 	// renderResources: every file ending in NOTES.txt is taken out.
@@ -238,7 +239,7 @@ func render4(c *Chart, opts *Options, ctx Context) (*Rendered, error) {
 			delete(files, k)
 		}
 	}
-	return &Rendered{Context: ctx, Helm: HelmV4, Release: rel, KubeVersion: caps.KubeVersion.Version, Files: files}, nil
+	return &Rendered{Context: ctx, Helm: HelmV4, Release: rel, KubeVersion: caps.KubeVersion.Version, Files: files, folders: c.folders}, nil
 }
 
 func renderFiles4(ch *chart4.Chart, vals common4.Values) (files map[string]string, err error) {

@@ -94,6 +94,12 @@ func parse(rest string) (refs []*Ref, reason string) {
 // FromSources reads the comment directives of a chart's template sources
 // (render.Chart.Sources, keyed by Helm path), in file and line order.
 func FromSources(sources map[string]string) []*Directive {
+	return FromSourcesAt(sources, render.ChartRelative)
+}
+
+// FromSourcesAt is FromSources with positions in the file that file maps
+// each Helm path to (render.Chart.File: a subchart by its folder on disk).
+func FromSourcesAt(sources map[string]string, file func(helmPath string) string) []*Directive {
 	paths := make([]string, 0, len(sources))
 	for p := range sources {
 		paths = append(paths, p)
@@ -114,7 +120,7 @@ func FromSources(sources map[string]string) []*Directive {
 				continue
 			}
 			out = append(out, &Directive{
-				Kind: Comment, Pos: hook.Pos{File: render.ChartRelative(p), Line: i + 1, Col: m[0] + 1},
+				Kind: Comment, Pos: hook.Pos{File: file(p), Line: i + 1, Col: m[0] + 1},
 				Refs: refs, Reason: reason, Text: strings.TrimSpace(line[m[0]:]),
 			})
 		}
