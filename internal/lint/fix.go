@@ -22,18 +22,34 @@ type TextEdit struct {
 	New string   `json:"new"`
 }
 
-// SuggestUnique is Suggest, but only when exactly one candidate is that
-// close: an ambiguous correction is no fix.
-func SuggestUnique(word string, candidates []string) string {
-	best := Suggest(word, candidates)
-	if best == "" {
-		return ""
+// FixLimit is how many edits (Distance) a misspelling may be from the
+// name a fix writes instead: a dropped, doubled, swapped or wrong letter or
+// two. Farther is a guess: helm.sh/hook-wait is 3 edits from
+// helm.sh/hook-weight, and means something else.
+const FixLimit = 2
+
+// SuggestFix returns the name a fix writes for word: what the candidates
+// nearest to word mean, when they are at most FixLimit edits away (and
+// fewer than word has characters) and all mean the same name; "" when
+// none is that close or two names are equally close (a tie is no fix).
+// meaning maps a candidate to the name it stands for; nil means itself.
+// HL1001, HL1006 and HL1009 decide their fixes with it.
+func SuggestFix(word string, candidates []string, meaning func(string) string) string {
+	if meaning == nil {
+		meaning = func(s string) string { return s }
 	}
-	d := Distance(word, best)
+	best, bestD, tie := "", -1, false
 	for _, c := range candidates {
-		if c != best && Distance(word, c) == d {
-			return ""
+		d := Distance(word, c)
+		switch {
+		case bestD < 0 || d < bestD:
+			best, bestD, tie = meaning(c), d, false
+		case d == bestD && meaning(c) != best:
+			tie = true
 		}
+	}
+	if bestD < 0 || bestD > FixLimit || bestD >= len([]rune(word)) || tie {
+		return ""
 	}
 	return best
 }

@@ -48,7 +48,7 @@ func run(pass *lint.Pass) (any, error) {
 // fixes replaces t with the one event it is close to, unless the hook
 // already lists that event (the fix would duplicate it: HL1008).
 func fixes(h *hook.Hook, t hook.Token) []lint.SuggestedFix {
-	s := lint.SuggestUnique(t.Text, hook.EventNames())
+	s := lint.SuggestFix(t.Text, hook.EventNames(), nil)
 	if s == "" || s == "test-success" {
 		return nil
 	}

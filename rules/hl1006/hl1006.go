@@ -47,9 +47,11 @@ func run(pass *lint.Pass) (any, error) {
 				Pos: a.ValAt, Object: lint.ObjectRefOf(h.Object),
 				Message: fmt.Sprintf("helm.sh/hook-delete-policy is empty; Helm reads it as one empty policy, and %s", lost),
 			}
-			if a.Quoted {
-				// What Helm applies without the annotation: the default.
-				f.Fixes = lint.Fix("write the default before-hook-creation", a.ValAt, `""`, `"`+string(release.HookBeforeHookCreation)+`"`)
+			if a.Quoted && a.Value == "" {
+				// What Helm applies without the annotation: the default,
+				// in the quotes written ("" or '').
+				q := string(a.Quote)
+				f.Fixes = lint.Fix("write the default before-hook-creation", a.ValAt, q+q, q+string(release.HookBeforeHookCreation)+q)
 			}
 			pass.Report(f)
 			continue
@@ -86,7 +88,7 @@ func run(pass *lint.Pass) (any, error) {
 // fixes replaces t with the one policy it is close to, unless the hook
 // already lists that policy.
 func fixes(h *hook.Hook, t hook.Token) []lint.SuggestedFix {
-	s := lint.SuggestUnique(t.Text, hook.DeletePolicyNames())
+	s := lint.SuggestFix(t.Text, hook.DeletePolicyNames(), nil)
 	if s == "" || slices.ContainsFunc(h.DeleteTokens, func(o hook.Token) bool { return o.Text == s }) {
 		return nil
 	}

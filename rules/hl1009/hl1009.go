@@ -73,6 +73,11 @@ func meant(k string, cands map[string]string) string {
 func run(pass *lint.Pass) (any, error) {
 	known := hook.HelmAnnotationKeys()
 	cands := candidates()
+	names := make([]string, 0, len(cands))
+	for c := range cands {
+		names = append(names, c)
+	}
+	slices.Sort(names)
 	for _, o := range pass.Objects {
 		meantBy := map[string]int{} // how many keys of o mean each Helm key
 		for _, a := range o.Annotations {
@@ -93,8 +98,9 @@ func run(pass *lint.Pass) (any, error) {
 				what = "annotation key %q is not %q: annotation keys are case-sensitive"
 			}
 			f := lint.Finding{Pos: a.KeyAt, Object: lint.ObjectRefOf(o), Message: fmt.Sprintf(what+"; Helm ignores it%s", a.Key, m, effect(o, m))}
-			// Renaming must not give the object the key twice.
-			if o.Annotation(m) == nil && meantBy[m] == 1 {
+			// Renaming needs one unambiguous key within lint.FixLimit, and
+			// must not give the object the key twice.
+			if fx := lint.SuggestFix(normalize(a.Key), names, func(c string) string { return cands[c] }); fx == m && o.Annotation(m) == nil && meantBy[m] == 1 {
 				f.Fixes = lint.Fix(fmt.Sprintf("rename %q to %q", a.Key, m), a.KeyAt, a.Key, m)
 			}
 			pass.Report(f)
