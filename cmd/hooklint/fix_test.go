@@ -73,8 +73,8 @@ func TestFixCLI(t *testing.T) {
 	orig := snapshot(t, abs)
 
 	got, code := runOut("lint", "--no-color", "--only", fixableRules, "--diff", "guestbook-backup")
-	if code != 0 {
-		t.Errorf("--diff: exit %d, want 0", code)
+	if code != exitFindings {
+		t.Errorf("--diff: exit %d, want %d (something to fix)", code, exitFindings)
 	}
 	golden.Assert(t, filepath.Join(out, "lint-diff.txt"), []byte(got))
 	if diff := cmp.Diff(orig, snapshot(t, "guestbook-backup")); diff != "" {

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/hooklint/hooklint/internal/config"
+	"github.com/hooklint/hooklint/internal/fix"
 	"github.com/hooklint/hooklint/internal/lint"
 	"github.com/hooklint/hooklint/internal/render"
 	"github.com/hooklint/hooklint/internal/simlint"
@@ -98,8 +99,10 @@ func newLintCmd(stdin io.Reader, stdout io.Writer) *cobra.Command {
   # run only some rules
   hooklint lint ./mychart --only HL1001,hook-weight-unquoted
 
-  # preview the mechanical fixes as a diff, then apply them
-  hooklint lint ./mychart --diff
+  # the mechanical fixes as a patch (exit 1 when there is something to
+  # fix); apply it with patch, or let --fix write them
+  hooklint lint ./mychart --diff > fix.patch
+  patch -d ./mychart -p1 < fix.patch
   hooklint lint ./mychart --fix`,
 		Args: minimumArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -170,9 +173,8 @@ func runLint(o *lintOptions, args []string, stdin io.Reader, stdout io.Writer) e
 	if err != nil {
 		return err
 	}
-	if done, err := o.fix.run(args, stdout, func(i int, dir string) lint.ChartResult {
-		opts := o.render
-		return lint.LintChart(dir, &opts, plans[i].as, plans[i].st)
+	if done, err := o.fix.run(args, stdout, func(i int, dir string) fix.Linter {
+		return fixLinter(dir, o.render, plans[i].as, plans[i].st)
 	}); done || err != nil {
 		return err
 	}

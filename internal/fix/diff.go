@@ -2,24 +2,20 @@ package fix
 
 import (
 	"fmt"
-	"path"
 	"strings"
 )
 
 // context is how many unchanged lines a hunk shows around a change.
 const context = 3
 
-// Diff returns the changes of p as a unified diff (see Diff).
-func (p *Plan) Diff(prefix string) string { return Diff(prefix, p.Files) }
-
-// Diff returns files as a unified diff, one file after another. Paths are
-// prefix (the chart directory as given) joined with the file, so `patch -p0`
-// applies it from where hooklint ran.
-func Diff(prefix string, files []File) string {
+// Diff returns files as a unified diff, one file after another, with
+// paths relative to the chart directory behind a/ and b/ (as git diff
+// writes them), so the patch applies the same whatever form of path the
+// chart was given in: patch -d CHART -p1 < fix.patch.
+func Diff(files []File) string {
 	var b strings.Builder
 	for _, f := range files {
-		name := path.Join(strings.ReplaceAll(prefix, "\\", "/"), f.Path)
-		fmt.Fprintf(&b, "--- %s\n+++ %s\n", name, name)
+		fmt.Fprintf(&b, "--- a/%s\n+++ b/%s\n", f.Path, f.Path)
 		unified(&b, strings.SplitAfter(f.Old, "\n"), strings.SplitAfter(f.New, "\n"))
 	}
 	return b.String()

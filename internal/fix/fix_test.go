@@ -10,6 +10,7 @@ import (
 
 	"github.com/hooklint/hooklint/internal/fix"
 	"github.com/hooklint/hooklint/internal/golden"
+	"github.com/hooklint/hooklint/internal/hook"
 	"github.com/hooklint/hooklint/internal/lint"
 	"github.com/hooklint/hooklint/internal/render"
 	"github.com/hooklint/hooklint/rules"
@@ -22,6 +23,35 @@ var fixable = []string{"HL1001", "HL1003", "HL1004", "HL1006", "HL1009"}
 func lintDir(t *testing.T, dir string) lint.ChartResult {
 	t.Helper()
 	return lint.LintChart(dir, &render.Options{ReleaseName: "release-name", Namespace: "default"}, rules.All, lint.Settings{})
+}
+
+// linter is the fix.Linter of dir with every rule and default options.
+func linter(dir string) fix.Linter {
+	opts := &render.Options{ReleaseName: "release-name", Namespace: "default"}
+	return fix.Linter{
+		Dir: dir,
+		Load: func() (*render.Chart, error) {
+			c, o, err := lint.LoadChart(dir, opts, lint.Settings{})
+			opts = o
+			return c, err
+		},
+		Lint: func(c *render.Chart) (lint.ChartResult, []*hook.Set) {
+			return lint.LintLoaded(c, opts, rules.All, lint.Settings{})
+		},
+	}
+}
+
+// apply runs the fixes of dir and writes them, as lint --fix does.
+func apply(t *testing.T, dir string) *fix.Outcome {
+	t.Helper()
+	out, err := fix.Run(linter(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fix.Write(dir, out.Files); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 // copyChart copies a committed chart into a temporary directory: tests
@@ -51,11 +81,8 @@ func TestFixCases(t *testing.T) {
 		t.Run(c.Name(), func(t *testing.T) {
 			base := filepath.Join("testdata", c.Name())
 			dir := copyChart(t, filepath.Join(base, "chart"))
-			out, err := fix.Apply(dir, func() lint.ChartResult { return lintDir(t, dir) })
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden.Assert(t, filepath.Join(base, "fix.diff.golden"), []byte(fix.Diff("chart", out.Files)))
+			out := apply(t, dir)
+			golden.Assert(t, filepath.Join(base, "fix.diff.golden"), []byte(fix.Diff(out.Files)))
 			for _, f := range out.Files {
 				got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Path)))
 				if err != nil {
@@ -100,18 +127,11 @@ func TestFixRuleFixtures(t *testing.T) {
 			if before.Err != nil {
 				t.Skipf("does not render with default options: %v", before.Err)
 			}
-			first, err := fix.Compute(dir, before.Findings)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(first.Fixed) == 0 {
+			out := apply(t, dir)
+			if len(out.Fixed) == 0 {
 				return
 			}
 			fixedSome++
-			out, err := fix.Apply(dir, func() lint.ChartResult { return lintDir(t, dir) })
-			if err != nil {
-				t.Fatalf("the fixed chart does not render: %v", err)
-			}
 			// Per rule and position (messages quote values that the fix
 			// changed): no more findings than before minus the fixed ones.
 			type key struct{ rule, pos string }
@@ -119,7 +139,7 @@ func TestFixRuleFixtures(t *testing.T) {
 			for _, f := range before.Findings {
 				left[key{f.Rule.ID, f.Pos.String()}]++
 			}
-			for _, f := range first.Fixed {
+			for _, f := range out.Fixed {
 				left[key{f.Rule.ID, f.Pos.String()}]--
 			}
 			for _, f := range out.Result.Findings {

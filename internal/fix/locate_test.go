@@ -42,9 +42,9 @@ func TestLocate(t *testing.T) {
 }
 
 func TestDiffWithoutFinalNewline(t *testing.T) {
-	p := &Plan{Files: []File{{Path: "templates/a.yaml", Old: "a: 1\nb: 2", New: "a: 1\nb: \"2\""}}}
-	want := "--- c/templates/a.yaml\n+++ c/templates/a.yaml\n@@ -1,2 +1,2 @@\n a: 1\n-b: 2\n\\ No newline at end of file\n+b: \"2\"\n\\ No newline at end of file\n"
-	if diff := cmp.Diff(want, p.Diff("c")); diff != "" {
+	files := []File{{Path: "templates/a.yaml", Old: "a: 1\nb: 2", New: "a: 1\nb: \"2\""}}
+	want := "--- a/templates/a.yaml\n+++ b/templates/a.yaml\n@@ -1,2 +1,2 @@\n a: 1\n-b: 2\n\\ No newline at end of file\n+b: \"2\"\n\\ No newline at end of file\n"
+	if diff := cmp.Diff(want, Diff(files)); diff != "" {
 		t.Errorf("Diff (-want +got):\n%s", diff)
 	}
 }
