@@ -55,3 +55,18 @@ func BenchmarkSourceMap(b *testing.B) {
 		newSrcMap(string(tpl), rendered, docs)
 	}
 }
+
+// BenchmarkSourceMapRepeated: the alignment of templates whose lines
+// repeat (repeatedLines), which pair every rendered line with every
+// template line unless the candidates are banded.
+func BenchmarkSourceMapRepeated(b *testing.B) {
+	for _, c := range repeatedLines() {
+		b.Run(c.name, func(b *testing.B) {
+			docs := splitDocs(c.rendered)
+			b.ReportAllocs()
+			for b.Loop() {
+				newSrcMap(c.tpl, c.rendered, docs)
+			}
+		})
+	}
+}

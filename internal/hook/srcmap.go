@@ -1,6 +1,7 @@
 package hook
 
 import (
+	"math"
 	"slices"
 	"strings"
 )
@@ -25,6 +26,8 @@ type srcMap struct {
 	// quadratic when one template renders many documents.
 	tree    []int
 	touched []int
+	// nextProd and nextLine are built by nextProducer on first use.
+	nextProd, nextLine []int
 }
 
 type tline struct {
@@ -192,37 +195,163 @@ func newSrcMap(template, rendered string, docs []doc) *srcMap {
 	return m
 }
 
+// pairBudget bounds the candidate pairs (rendered line, template line)
+// the exact alignment may consider, and the glob matches it may try to
+// find them: the chain costs O(pairs log m) time and holds a node per pair.
+// The largest file of the corpus has 704,164 pairs (longhorn's crds.yaml;
+// no other has more than 81,000), so every corpus and fixture position
+// comes from the exact alignment. Lines that all match each other (6,000
+// identical comment lines, or 5,000 args that all match "- {{ ... }}")
+// make n×m pairs; past the budget, each rendered line keeps only a band of
+// candidates around where its rank says it belongs (bandedCandidates).
+const pairBudget = 4 << 20
+
+// minBand is the least number of candidates kept on each side of a
+// rendered line's expected template line in a banded alignment.
+const minBand = 16
+
 // candidates lists, for each rendered line, the template lines it matches
-// (ascending), and the highest weight among them.
+// (ascending), and the highest weight among them. Past pairBudget it
+// returns bandedCandidates instead.
 func (m *srcMap) candidates() ([][]int32, []int) {
-	exact := map[string][]int32{}
-	buckets := map[string][]int32{} // globs by the first two bytes of their first part
-	var generic []int32
-	for j, t := range m.tpl {
-		switch {
-		case t.parts == nil:
-		case len(t.parts) == 1:
-			exact[t.parts[0]] = append(exact[t.parts[0]], int32(j))
-		case len(t.parts[0]) >= 2:
-			k := t.parts[0][:2]
-			buckets[k] = append(buckets[k], int32(j))
-		default:
-			generic = append(generic, int32(j))
-		}
+	ix := m.index()
+	type cand struct {
+		c    []int32
+		maxW int
 	}
+	// Rendered lines with the same text have the same candidates: they
+	// are computed once and shared (a line such as "type: string" repeats
+	// thousands of times in a CRD template and in its render).
+	memo := map[string]cand{}
 	out := make([][]int32, len(m.lines))
 	maxW := make([]int, len(m.lines))
+	work := 0
 	for i, l := range m.lines {
 		s := strings.TrimSpace(l)
 		if s == "" {
 			continue
 		}
-		// The exact matches are shared, not copied, unless globs add to
-		// them: a line such as "type: string" repeats thousands of times
-		// in a CRD template and in its render.
-		c := exact[s]
+		r, ok := memo[s]
+		if !ok {
+			// The exact matches are shared, not copied, unless globs add
+			// to them.
+			c := ix.exact[s]
+			w := 0
+			if len(c) > 0 {
+				w = m.tpl[c[0]].weight
+			}
+			copied := false
+			add := func(j int32) {
+				if !copied {
+					c = append(make([]int32, 0, len(c)+1), c...)
+					copied = true
+				}
+				c = append(c, j)
+				w = max(w, m.tpl[j].weight)
+			}
+			var globs []int32
+			if len(s) >= 2 {
+				globs = ix.buckets[s[:2]]
+			}
+			work += len(globs) + len(ix.generic)
+			for _, j := range globs {
+				if match(m.tpl[j].parts, s) {
+					add(j)
+				}
+			}
+			for _, j := range ix.generic {
+				if match(m.tpl[j].parts, s) {
+					add(j)
+				}
+			}
+			if copied {
+				slices.Sort(c)
+			}
+			r = cand{c, w}
+			memo[s] = r
+		}
+		out[i], maxW[i] = r.c, r.maxW
+		work += len(r.c)
+		if work > pairBudget {
+			return m.bandedCandidates(ix)
+		}
+	}
+	return out, maxW
+}
+
+// tplIndex sorts the template's line globs for candidates: literal lines
+// by their text, globs by the first two bytes of their first part, and
+// the globs whose first part is shorter (they start with an action).
+type tplIndex struct {
+	exact   map[string][]int32
+	buckets map[string][]int32
+	generic []int32
+}
+
+func (m *srcMap) index() tplIndex {
+	ix := tplIndex{exact: map[string][]int32{}, buckets: map[string][]int32{}}
+	for j, t := range m.tpl {
+		switch {
+		case t.parts == nil:
+		case len(t.parts) == 1:
+			ix.exact[t.parts[0]] = append(ix.exact[t.parts[0]], int32(j))
+		case len(t.parts[0]) >= 2:
+			k := t.parts[0][:2]
+			ix.buckets[k] = append(ix.buckets[k], int32(j))
+		default:
+			ix.generic = append(ix.generic, int32(j))
+		}
+	}
+	return ix
+}
+
+// bandedCandidates is candidates for a file past pairBudget: from each
+// list a rendered line draws its candidates from (template lines with its
+// text, globs with its first two bytes, globs starting with an action) it
+// keeps a band of 2k+1 entries centred where its rank says it belongs: the
+// r-th of R rendered lines drawing from a list of T template lines is
+// expected near the list's entry r·T/R. Lines that repeat on both sides
+// then pair in order (the 100th "# -----" with the 100th), and a line that
+// one template line renders many times (a range) keeps that line. k is as
+// large as the budget allows and at least minBand, so the cost is
+// O((n + m) k) time and memory instead of O(n m).
+func (m *srcMap) bandedCandidates(ix tplIndex) ([][]int32, []int) {
+	// rendered lines per text and per bucket key (first two bytes)
+	perText, perBucket := map[string]int{}, map[string]int{}
+	nonEmpty := 0
+	texts := make([]string, len(m.lines))
+	for i, l := range m.lines {
+		s := strings.TrimSpace(l)
+		if s == "" {
+			continue
+		}
+		texts[i] = s
+		nonEmpty++
+		perText[s]++
+		if len(s) >= 2 {
+			perBucket[s[:2]]++
+		}
+	}
+	k := max(minBand, pairBudget/(6*max(nonEmpty, 1)))
+	band := func(list []int32, rank, total int) []int32 {
+		if len(list) <= 2*k+1 {
+			return list
+		}
+		c := int(int64(rank) * int64(len(list)) / int64(total))
+		return list[max(0, c-k):min(len(list), c+k+1)]
+	}
+	textRank, bucketRank, genericRank := map[string]int{}, map[string]int{}, 0
+	out := make([][]int32, len(m.lines))
+	maxW := make([]int, len(m.lines))
+	for i, s := range texts {
+		if s == "" {
+			continue
+		}
+		c := band(ix.exact[s], textRank[s], perText[s])
+		textRank[s]++
+		w := 0
 		if len(c) > 0 {
-			maxW[i] = m.tpl[c[0]].weight
+			w = m.tpl[c[0]].weight
 		}
 		copied := false
 		add := func(j int32) {
@@ -231,34 +360,29 @@ func (m *srcMap) candidates() ([][]int32, []int) {
 				copied = true
 			}
 			c = append(c, j)
-			maxW[i] = max(maxW[i], m.tpl[j].weight)
+			w = max(w, m.tpl[j].weight)
 		}
 		if len(s) >= 2 {
-			for _, j := range buckets[s[:2]] {
+			b := s[:2]
+			for _, j := range band(ix.buckets[b], bucketRank[b], perBucket[b]) {
 				if match(m.tpl[j].parts, s) {
 					add(j)
 				}
 			}
+			bucketRank[b]++
 		}
-		for _, j := range generic {
+		for _, j := range band(ix.generic, genericRank, nonEmpty) {
 			if match(m.tpl[j].parts, s) {
 				add(j)
 			}
 		}
+		genericRank++
 		if copied {
-			sortInt32(c)
+			slices.Sort(c)
 		}
-		out[i] = c
+		out[i], maxW[i] = c, w
 	}
 	return out, maxW
-}
-
-func sortInt32(a []int32) {
-	for i := 1; i < len(a); i++ {
-		for j := i; j > 0 && a[j] < a[j-1]; j-- {
-			a[j], a[j-1] = a[j-1], a[j]
-		}
-	}
 }
 
 // chainNode is a rendered line i matched to template line j; score is the
@@ -315,11 +439,14 @@ func (m *srcMap) chain(cands [][]int32, from, to, lo, hi int) ([]chainNode, int)
 		}
 		m.touched = m.touched[:0]
 	}()
+	// one node per candidate in [lo,hi): allocated once, at its size
 	size := 0
 	for i := from; i < to; i++ {
-		size += len(cands[i])
+		a, _ := slices.BinarySearch(cands[i], int32(lo))
+		b, _ := slices.BinarySearch(cands[i], int32(min(hi, math.MaxInt32)))
+		size += b - a
 	}
-	nodes := make([]chainNode, 0, min(size, 1<<16))
+	nodes := make([]chainNode, 0, size)
 	better := func(a, b int) bool { // is node a better than node b (indices+1)
 		if b == 0 {
 			return a != 0
@@ -428,12 +555,35 @@ func (m *srcMap) fill(nodes []chainNode, end, from, to, lo int) int {
 
 // producer returns the first action-only line in [a,b) that can emit text.
 func (m *srcMap) producer(a, b int) int {
-	for j := a; j < b && j < len(m.tpl); j++ {
-		if m.tpl[j].produce {
-			return j
-		}
+	if a < 0 || a >= len(m.tpl) {
+		return -1
+	}
+	if j := m.nextProducer()[a]; j < b {
+		return j
 	}
 	return -1
+}
+
+// nextProducer gives, for each template line j, the first line >= j that
+// can emit text (len(tpl) when none): producer and fallback answer from it
+// instead of scanning, which was quadratic when many rendered lines fall
+// into one long gap.
+func (m *srcMap) nextProducer() []int {
+	if m.nextProd == nil {
+		n := len(m.tpl)
+		m.nextProd, m.nextLine = make([]int, n+1), make([]int, n+1)
+		m.nextProd[n], m.nextLine[n] = n, n
+		for j := n - 1; j >= 0; j-- {
+			m.nextProd[j], m.nextLine[j] = m.nextProd[j+1], m.nextLine[j+1]
+			if m.tpl[j].produce {
+				m.nextProd[j] = j
+			}
+			if m.tpl[j].weight > 0 || m.tpl[j].action {
+				m.nextLine[j] = j
+			}
+		}
+	}
+	return m.nextProd
 }
 
 // fallback is the line for rendered text before any match: the producing
@@ -447,8 +597,9 @@ func (m *srcMap) fallback(lo, hi int, any bool) int {
 			return a + 1
 		}
 	}
-	for j := lo; j < len(m.tpl); j++ {
-		if m.tpl[j].weight > 0 || m.tpl[j].action {
+	if lo >= 0 && lo < len(m.tpl) {
+		m.nextProducer()
+		if j := m.nextLine[lo]; j < len(m.tpl) {
 			return j + 1
 		}
 	}

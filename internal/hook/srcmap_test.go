@@ -1,6 +1,9 @@
 package hook
 
 import (
+	"fmt"
+	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -59,6 +62,82 @@ func TestSrcMap(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("template lines (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// repeatedLines are templates whose lines repeat, rendered line for line:
+// the alignment must map each rendered line i that is not a comment to
+// template line i, and a comment to a template line of the same text
+// (equally heavy chains are broken towards earlier template lines, so the
+// comments of one document may take an earlier document's), within
+// allocBound bytes where the n×m alignment took gigabytes.
+func repeatedLines() []struct {
+	name     string
+	tpl      string
+	rendered string
+} {
+	job := "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: x\nspec:\n  template:\n    spec:\n      containers:\n        - name: c\n          args:\n"
+	var ignore, ignoreOut strings.Builder
+	for i := range 3000 {
+		ignore.WriteString("---\n" + strings.Repeat("# hooklint:ignore HL6006 -- padding\n", 20) + strings.Replace(job, "name: x", "name: {{ .n }}", 1))
+		ignoreOut.WriteString("---\n" + strings.Repeat("# hooklint:ignore HL6006 -- padding\n", 20) + strings.Replace(job, "name: x", fmt.Sprintf("name: h%d", i), 1))
+	}
+	var distinct, distinctOut strings.Builder
+	for i := range 3000 {
+		fmt.Fprintf(&distinct, "            - {{ \"a\" }}%d\n", i)
+		fmt.Fprintf(&distinctOut, "            - a%d\n", i)
+	}
+	return []struct {
+		name     string
+		tpl      string
+		rendered string
+	}{
+		{"6000 identical comments", strings.Repeat("# -----\n", 6000) + job, strings.Repeat("# -----\n", 6000) + job},
+		{"5000 identical args", job + strings.Repeat("            - {{ \"a\" }}\n", 5000), job + strings.Repeat("            - a\n", 5000)},
+		{"3000 distinct args", job + distinct.String(), job + distinctOut.String()},
+		{"alternating pair", strings.Repeat("# a\n# b\n", 3000) + job, strings.Repeat("# a\n# b\n", 3000) + job},
+		{"60000 comments in 3000 documents", ignore.String(), ignoreOut.String()},
+	}
+}
+
+// allocBound is what one alignment of a repeatedLines case may allocate.
+const allocBound = 128 << 20
+
+func TestSrcMapRepeatedLines(t *testing.T) {
+	for _, tt := range repeatedLines() {
+		t.Run(tt.name, func(t *testing.T) {
+			docs := splitDocs(tt.rendered)
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			m := newSrcMap(tt.tpl, tt.rendered, docs)
+			runtime.ReadMemStats(&after)
+			lines, tlines := strings.Split(tt.rendered, "\n"), strings.Split(tt.tpl, "\n")
+			var want, got []string
+			for i, l := range lines[:len(lines)-1] {
+				at := m.line(i + 1)
+				switch {
+				case l == "---": // a separator belongs to no document
+					want = append(want, fmt.Sprintf("%d -> 1", i+1))
+				case strings.HasPrefix(l, "#"):
+					want = append(want, fmt.Sprintf("%d -> %q", i+1, l))
+					at = -at
+				default:
+					want = append(want, fmt.Sprintf("%d -> %d", i+1, i+1))
+				}
+				if at < 0 {
+					got = append(got, fmt.Sprintf("%d -> %q", i+1, tlines[-at-1]))
+				} else {
+					got = append(got, fmt.Sprintf("%d -> %d", i+1, at))
+				}
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("template lines (-want +got):\n%s", diff)
+			}
+			t.Logf("allocated %d MiB", (after.TotalAlloc-before.TotalAlloc)>>20)
+			if a := after.TotalAlloc - before.TotalAlloc; a > allocBound {
+				t.Errorf("alignment allocated %d MiB, bound %d MiB", a>>20, allocBound>>20)
 			}
 		})
 	}
