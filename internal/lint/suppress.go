@@ -50,8 +50,9 @@ func suppressStep(fs []Finding, as []*Analyzer, info ChartInfo, sources map[stri
 		}
 	}
 	var kept []Finding
+	ix := suppress.NewIndex(ds)
 	for _, f := range fs {
-		if suppressed(ds, f) {
+		if suppressed(ix, f) {
 			continue
 		}
 		kept = append(kept, f)
@@ -110,16 +111,13 @@ func ranRule(ran map[string]*Analyzer, ref string) bool {
 }
 
 // suppressed reports whether a directive covers f, and marks the refs used.
-func suppressed(ds []*suppress.Directive, f Finding) bool {
+func suppressed(ix *suppress.Index, f Finding) bool {
 	kind, ns, name := "", "", ""
 	if f.Object != nil {
 		kind, ns, name = f.Object.Kind, f.Object.Namespace, f.Object.Name
 	}
 	hit := false
-	for _, d := range ds {
-		if !d.Covers(f.Pos, kind, ns, name) {
-			continue
-		}
+	for _, d := range ix.Covering(f.Pos, kind, ns, name) {
 		if r := d.Match(f.Rule.ID, f.Rule.Name); r != nil {
 			r.Used, hit = true, true
 		}

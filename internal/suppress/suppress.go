@@ -20,6 +20,7 @@ package suppress
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -168,6 +169,53 @@ func (d *Directive) Covers(pos hook.Pos, kind, namespace, name string) bool {
 		return pos.File == d.Pos.File && (pos.Line == d.Pos.Line || pos.Line == d.Pos.Line+1)
 	}
 	return kind != "" && d.ObjectKind == kind && d.ObjectNamespace == namespace && d.ObjectName == name
+}
+
+// Index finds the directives that cover a finding without walking them
+// all: a run with many directives and many findings would otherwise cost
+// their product (60,000 comment lines and 3,000 hooks: minutes).
+type Index struct {
+	lines   map[lineKey][]*Directive
+	objects map[objectKey][]*Directive
+}
+
+type lineKey struct {
+	file string
+	line int
+}
+
+type objectKey struct{ kind, namespace, name string }
+
+// NewIndex indexes ds: a comment directive under its line and the next, an
+// annotation directive under its object.
+func NewIndex(ds []*Directive) *Index {
+	ix := &Index{lines: map[lineKey][]*Directive{}, objects: map[objectKey][]*Directive{}}
+	for _, d := range ds {
+		if d.Kind == Comment {
+			for _, l := range []int{d.Pos.Line, d.Pos.Line + 1} {
+				k := lineKey{d.Pos.File, l}
+				ix.lines[k] = append(ix.lines[k], d)
+			}
+			continue
+		}
+		k := objectKey{d.ObjectKind, d.ObjectNamespace, d.ObjectName}
+		ix.objects[k] = append(ix.objects[k], d)
+	}
+	return ix
+}
+
+// Covering returns the directives that cover a finding at pos about the
+// object (kind, namespace, name; empty when the finding has none): those
+// for which Covers is true, comments first, each in the order of ds.
+func (ix *Index) Covering(pos hook.Pos, kind, namespace, name string) []*Directive {
+	out := ix.lines[lineKey{pos.File, pos.Line}]
+	if kind == "" {
+		return out
+	}
+	if objs := ix.objects[objectKey{kind, namespace, name}]; len(objs) > 0 {
+		out = append(slices.Clip(out), objs...)
+	}
+	return out
 }
 
 // Match returns the ref of d that names the rule (by ID, any case, or by
