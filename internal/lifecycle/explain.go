@@ -2,6 +2,7 @@ package lifecycle
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hooklint/hooklint/internal/hook"
@@ -66,14 +67,14 @@ func Where(p *hook.Object) string {
 }
 
 func events(h *hook.Hook) string {
-	s := ""
+	var b strings.Builder // linear in the list (+= was quadratic)
 	for i, e := range h.Events {
 		if i > 0 {
-			s += ","
+			b.WriteByte(',')
 		}
-		s += e.String()
+		b.WriteString(e.String())
 	}
-	return s
+	return b.String()
 }
 
 // EventList is a hook's events, comma-separated.

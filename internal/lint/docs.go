@@ -4,6 +4,7 @@ import (
 	"go/parser"
 	"go/token"
 	"strings"
+	"unicode/utf8"
 )
 
 // MustDoc returns the package comment of a rule's doc.go source (embedded
@@ -23,17 +24,26 @@ func MustDoc(src string) string {
 
 // Suggest returns the candidate closest to word by edit distance, if it is
 // close enough to be a likely typo, else "".
+//
+// A candidate whose length differs from word's by more than the limit is
+// not measured: the distance is at least that difference, so it could not
+// be suggested, and a 2 MB token costs nothing instead of a distance table
+// per candidate.
 func Suggest(word string, candidates []string) string {
+	limit := 2
+	if len(word) > 12 {
+		limit = 3
+	}
+	n := utf8.RuneCountInString(word)
 	best, bestD := "", -1
 	for _, c := range candidates {
+		if diff := n - utf8.RuneCountInString(c); diff > limit || -diff > limit {
+			continue
+		}
 		d := Distance(word, c)
 		if bestD < 0 || d < bestD {
 			best, bestD = c, d
 		}
-	}
-	limit := 2
-	if len(word) > 12 {
-		limit = 3
 	}
 	if bestD >= 0 && bestD <= limit && bestD < len(word) {
 		return best

@@ -1,6 +1,10 @@
 package lint
 
-import "github.com/hooklint/hooklint/internal/hook"
+import (
+	"unicode/utf8"
+
+	"github.com/hooklint/hooklint/internal/hook"
+)
 
 // SuggestedFix is one way to fix a finding: edits to the chart's template
 // sources that together remove it (go/analysis's SuggestedFix, in template
@@ -38,8 +42,14 @@ func SuggestFix(word string, candidates []string, meaning func(string) string) s
 	if meaning == nil {
 		meaning = func(s string) string { return s }
 	}
+	// A candidate whose length differs by more than FixLimit is not
+	// measured (as in Suggest): it could neither win nor tie.
+	n := utf8.RuneCountInString(word)
 	best, bestD, tie := "", -1, false
 	for _, c := range candidates {
+		if diff := n - utf8.RuneCountInString(c); diff > FixLimit || -diff > FixLimit {
+			continue
+		}
 		d := Distance(word, c)
 		switch {
 		case bestD < 0 || d < bestD:
@@ -48,7 +58,7 @@ func SuggestFix(word string, candidates []string, meaning func(string) string) s
 			tie = true
 		}
 	}
-	if bestD < 0 || bestD > FixLimit || bestD >= len([]rune(word)) || tie {
+	if bestD < 0 || bestD > FixLimit || bestD >= n || tie {
 		return ""
 	}
 	return best

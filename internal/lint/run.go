@@ -145,6 +145,7 @@ func run(selected []*Analyzer, info ChartInfo, sets []*hook.Set, st Settings, si
 		}
 		results := map[*Analyzer]any{}
 		here := map[key]bool{}
+		views := map[*hook.Hook]*HelmView{}
 		for _, a := range ordered {
 			pass := &Pass{
 				Analyzer: a, Chart: info, Release: rel, Objects: set.Objects, Hooks: hooks,
@@ -160,15 +161,22 @@ func run(selected []*Analyzer, info ChartInfo, sets []*hook.Set, st Settings, si
 				if f.Severity == 0 {
 					f.Severity = a.Severity
 				}
-				if f.Helm == nil && f.Object != nil {
-					f.Helm = helmView(hookAt(set, f))
-				}
 				k := key{a.ID, f.Pos.File, f.Pos.Line, f.Pos.Col, f.Message}
 				at := key{a.ID, f.Pos.File, f.Pos.Line, f.Pos.Col, ""}
 				if seen[k] || (seenAt[at] && !here[at]) {
 					return
 				}
 				seen[k], here[at] = true, true
+				if f.Helm == nil && f.Object != nil {
+					// once per hook: the view copies its token lists
+					h := hookAt(set, f)
+					v, ok := views[h]
+					if !ok {
+						v = helmView(h)
+						views[h] = v
+					}
+					f.Helm = v
+				}
 				out = append(out, f)
 			}
 			res, err := runOne(a, pass)

@@ -41,16 +41,20 @@ func run(pass *lint.Pass) (any, error) {
 		if h.Dropped {
 			continue // HL1001/HL1002 say why; Helm runs nothing
 		}
+		// the tokens share one position: test-success written twice is
+		// one finding, and the list is read once (listed)
+		reported, haveTest := false, listed(h, release.HookTest.String())
 		for _, t := range h.Tokens {
-			if t.Text != legacy {
+			if t.Text != legacy || reported {
 				continue
 			}
+			reported = true
 			test := release.HookTest.String()
 			f := lint.Finding{
 				Pos: t.At, Object: lint.ObjectRefOf(h.Object),
 				Message: fmt.Sprintf("hook event %q is the Helm 2 name of %q; %s runs it as a test hook (helm test): write %q", t.Text, test, helmName(pass), test),
 			}
-			if !listed(h, test) {
+			if !haveTest {
 				raw := strings.TrimSpace(t.Raw)
 				f.Fixes = lint.Fix(fmt.Sprintf("replace %q with %q", raw, test), t.At, raw, test)
 			}

@@ -56,8 +56,20 @@ func run(pass *lint.Pass) (any, error) {
 			pass.Report(f)
 			continue
 		}
+		// The tokens share one position: a token written twice is one
+		// finding, so each is reported once, and the list is read once
+		// (listed) rather than once per token.
+		listed, done := map[string]bool{}, map[string]bool{}
 		for _, t := range h.DeleteTokens {
-			if slices.Contains(known, t.Text) {
+			listed[t.Text] = true
+		}
+		var limit lint.TokenCap
+		for _, t := range h.DeleteTokens {
+			if slices.Contains(known, t.Text) || done[t.Text] {
+				continue
+			}
+			done[t.Text] = true
+			if !limit.Take() {
 				continue
 			}
 			if t.Text == "" {
@@ -75,21 +87,24 @@ func run(pass *lint.Pass) (any, error) {
 			if s := lint.Suggest(t.Text, known); s != "" {
 				what += fmt.Sprintf(" (did you mean %q?)", s)
 			}
-			f := lint.Finding{Pos: t.At, Object: lint.ObjectRefOf(h.Object), Message: what + "; Helm ignores it", Fixes: fixes(h, t)}
+			f := lint.Finding{Pos: t.At, Object: lint.ObjectRefOf(h.Object), Message: what + "; Helm ignores it", Fixes: fixes(listed, t)}
 			if !valid {
 				f.Message += ", and " + lost
 			}
 			pass.Report(f)
+		}
+		if n := limit.More(); n > 0 {
+			pass.Reportf(a.ValAt, h.Object, "helm.sh/hook-delete-policy has %d more unknown policies (the first %d are reported); Helm ignores them", n, lint.MaxTokenFindings)
 		}
 	}
 	return nil, nil
 }
 
 // fixes replaces t with the one policy it is close to, unless the hook
-// already lists that policy.
-func fixes(h *hook.Hook, t hook.Token) []lint.SuggestedFix {
+// already lists that policy (listed holds the hook's delete tokens).
+func fixes(listed map[string]bool, t hook.Token) []lint.SuggestedFix {
 	s := lint.SuggestFix(t.Text, hook.DeletePolicyNames(), nil)
-	if s == "" || slices.ContainsFunc(h.DeleteTokens, func(o hook.Token) bool { return o.Text == s }) {
+	if s == "" || listed[s] {
 		return nil
 	}
 	raw := strings.TrimSpace(t.Raw)

@@ -37,8 +37,14 @@ func run(pass *lint.Pass) (any, error) {
 			pass.Reportf(a.ValAt, h.Object, "helm.sh/hook-output-log-policy is empty; Helm prints no logs for this hook")
 			continue
 		}
+		done := map[string]bool{} // the tokens share one position: one finding per text
+		var limit lint.TokenCap
 		for _, t := range h.OutputLogTokens {
-			if slices.Contains(known, t.Text) {
+			if slices.Contains(known, t.Text) || done[t.Text] {
+				continue
+			}
+			done[t.Text] = true
+			if !limit.Take() {
 				continue
 			}
 			if t.Text == "" {
@@ -50,6 +56,9 @@ func run(pass *lint.Pass) (any, error) {
 				what += fmt.Sprintf(" (did you mean %q?)", s)
 			}
 			pass.Reportf(t.At, h.Object, "%s; Helm ignores it and prints no logs for it (known policies: %s)", what, strings.Join(known, ", "))
+		}
+		if n := limit.More(); n > 0 {
+			pass.Reportf(a.ValAt, h.Object, "helm.sh/hook-output-log-policy has %d more unknown policies (the first %d are reported); Helm ignores them", n, lint.MaxTokenFindings)
 		}
 	}
 	return nil, nil

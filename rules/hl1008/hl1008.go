@@ -36,6 +36,10 @@ func run(pass *lint.Pass) (any, error) {
 
 func events(pass *lint.Pass, h *hook.Hook) {
 	first := map[release.HookEvent]hook.Token{}
+	second := "" // secondRun(h), read once: the policies are a list too
+	// The tokens share one position: the same pair of spellings is one
+	// finding, reported once however often it repeats.
+	said := map[[2]string]bool{}
 	for _, t := range h.Tokens {
 		e, ok := hook.KnownEvent(t.Text)
 		if !ok {
@@ -46,11 +50,18 @@ func events(pass *lint.Pass, h *hook.Hook) {
 			first[e] = t
 			continue
 		}
+		if said[[2]string{f.Text, t.Text}] {
+			continue
+		}
+		said[[2]string{f.Text, t.Text}] = true
 		what := fmt.Sprintf("hook event %q is listed twice", t.Text)
 		if f.Text != t.Text {
 			what = fmt.Sprintf("hook events %q and %q are the same event %q", f.Text, t.Text, e.String())
 		}
-		pass.Reportf(t.At, h.Object, "%s; Helm runs this hook twice in %s: %s", what, e.String(), secondRun(h))
+		if second == "" {
+			second = secondRun(h)
+		}
+		pass.Reportf(t.At, h.Object, "%s; Helm runs this hook twice in %s: %s", what, e.String(), second)
 	}
 }
 
@@ -66,14 +77,18 @@ func secondRun(h *hook.Hook) string {
 }
 
 func policies(pass *lint.Pass, h *hook.Hook, kind string, toks []hook.Token, effect string) {
-	seen := map[string]bool{}
+	seen := map[string]int{}
+	var limit lint.TokenCap
 	for _, t := range toks {
 		if t.Text == "" {
 			continue // HL1006, HL1007
 		}
-		if seen[t.Text] {
+		if seen[t.Text] == 1 && limit.Take() { // once per text, however often it repeats
 			pass.Reportf(t.At, h.Object, "%s %q is listed twice; %s", kind, t.Text, effect)
 		}
-		seen[t.Text] = true
+		seen[t.Text]++
+	}
+	if n := limit.More(); n > 0 {
+		pass.Reportf(toks[0].At, h.Object, "%d more %s tokens are listed twice (the first %d are reported); %s", n, kind, lint.MaxTokenFindings, effect)
 	}
 }

@@ -36,12 +36,19 @@ func run(pass *lint.Pass) (any, error) {
 		if len(h.ArgoTypes) > 0 {
 			continue // Argo CD ignores helm.sh/hook
 		}
+		// The events Helm reads, as a set: read once, not once per token.
+		// The tokens share one position: one finding per event.
+		runs, done := map[string]bool{}, map[string]bool{}
+		for _, x := range h.Events {
+			runs[string(x)] = true
+		}
 		for _, t := range h.Tokens {
 			ev := argolint.ArgoToken(t)
 			other, ok := partner[ev]
-			if !ok || helmRuns(h, other) {
+			if !ok || runs[other] || done[ev] {
 				continue
 			}
+			done[ev] = true
 			what := "Helm runs this hook once, in helm install"
 			when := "again on every later sync, so a one-time job re-runs on every change of the application"
 			if ev == "pre-upgrade" || ev == "post-upgrade" {
@@ -54,14 +61,4 @@ func run(pass *lint.Pass) (any, error) {
 		}
 	}
 	return nil, nil
-}
-
-// helmRuns reports whether Helm reads event e among h's events.
-func helmRuns(h *argolint.Hook, e string) bool {
-	for _, x := range h.Events {
-		if string(x) == e {
-			return true
-		}
-	}
-	return false
 }

@@ -33,12 +33,14 @@ func run(pass *lint.Pass) (any, error) {
 		if len(h.Argo.Phases) == 0 {
 			never = fmt.Sprintf("; with no event Argo CD runs, it never applies this %s at all (a hook is not synced as a plain resource)", h.Object.Kind)
 		}
+		done := map[string]bool{} // the tokens share one position: one finding per spelling
 		for _, t := range h.Tokens {
 			ev, ok := hook.KnownEvent(t.Text)
 			written := argolint.ArgoToken(t)
-			if !ok {
+			if !ok || done[written] {
 				continue
 			}
+			done[written] = true
 			if _, runs := argocd.HelmEventPhase(written); runs {
 				continue
 			}
