@@ -1,0 +1,146 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// timeCeiling is the wall time a generated hostile input may cost: the
+// issue's target is 10 s on an idle machine; the ceiling doubles it for a
+// loaded CI runner, and the defects it guards against cost minutes.
+const timeCeiling = 20 * time.Second
+
+// generatedJob is a Job hook whose annotations and trailing lines the
+// cases fill in: %s annotations (indented 4), %s extra lines after args:.
+const generatedJob = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: %s
+  annotations:
+%s
+spec:
+  activeDeadlineSeconds: 60
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+        - name: c
+          image: busybox:1.36
+          args:
+%s`
+
+// TestBadInputsGenerated runs hooklint on hostile charts too large to keep
+// in testdata/bad: each is written to a temporary directory and linted
+// from there (paths in the output are relative to it), and its output is
+// golden in testdata/bad/<case>.golden with the exit code, under the RSS
+// ceiling of TestBadInputs and timeCeiling.
+func TestBadInputsGenerated(t *testing.T) {
+	hook := `    "helm.sh/hook": pre-install
+    "helm.sh/hook-delete-policy": before-hook-creation,hook-succeeded`
+	tests := []struct {
+		name string
+		job  string   // templates/job.yaml
+		args []string // after lint --no-color <chart>
+	}{
+		{
+			// 6,000 identical comment lines above the Job: every rendered
+			// comment line matches every template comment line.
+			name: "srcmap-repeated-comments",
+			job:  strings.Repeat("# -----\n", 6000) + fmt.Sprintf(generatedJob, "repeated", hook, "            - x\n"),
+			args: []string{"--only", "HL6007"},
+		},
+		{
+			// 5,000 identical args lines: each rendered "- a" matches each
+			// template line `- {{ "a" }}`.
+			name: "srcmap-repeated-args",
+			job:  fmt.Sprintf(generatedJob, "repeated", hook, strings.Repeat(`            - {{ "a" }}`+"\n", 5000)),
+			args: []string{"--only", "HL6007"},
+		},
+		{
+			// 3,000 hooks under 20 hooklint:ignore comments each: 60,000
+			// identical comment lines, and 3,000 suppressed findings that
+			// each could be matched against every directive.
+			name: "srcmap-suppressions-60000",
+			job:  suppressedHooks(3000, 19),
+			args: []string{"--only", "HL6007"},
+		},
+		{
+			// A 2 MB helm.sh/hook: 180,000 times pre-install; and 2 MB of
+			// delete policies, two of them listed 60,000 times each.
+			name: "hook-tokens-2mb",
+			job: fmt.Sprintf(generatedJob, "tokens", `    "helm.sh/hook": "`+strings.Repeat("pre-install,", 180000)+`pre-install"
+    "helm.sh/hook-delete-policy": "`+strings.Repeat("before-hook-creation,hook-succeeded,", 60000)+`hook-succeeded"`, "            - x\n"),
+		},
+		{
+			// 8,000 distinct unknown delete policies: each would be its own
+			// finding, each carrying the hook's policy list (-o json).
+			name: "hook-tokens-distinct",
+			job:  fmt.Sprintf(generatedJob, "tokens", "    \"helm.sh/hook\": pre-install\n    \"helm.sh/hook-delete-policy\": \""+distinctTokens("hook-succeded-", 8000)+"\"", "            - x\n"),
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			writeFiles(t, filepath.Join(dir, tt.name), map[string]string{
+				"Chart.yaml":         "apiVersion: v2\nname: " + tt.name + "\nversion: 0.1.0\n",
+				"templates/job.yaml": tt.job,
+			})
+			hooklintBin(t) // built before the clock starts
+			start := time.Now()
+			res := runBin(t, dir, nil, nil, append([]string{"lint", "--no-color", tt.name}, tt.args...)...)
+			took := time.Since(start)
+			t.Logf("took %v (ceiling %v)", took.Round(time.Millisecond), timeCeiling)
+			if took > timeCeiling {
+				t.Errorf("took %v, ceiling %v", took.Round(time.Millisecond), timeCeiling)
+			}
+			checkBad(t, tt.name, res, "", "")
+		})
+	}
+}
+
+// suppressedHooks is a template of n Job hooks, each under pad comment
+// directives naming a rule that does not run and one that suppresses the
+// hook's HL6007 finding; the last hook's finding is not suppressed.
+func suppressedHooks(n, pad int) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString("---\n")
+		b.WriteString(strings.Repeat("# hooklint:ignore HL6006 -- padding\n", pad))
+		job := fmt.Sprintf(generatedJob, fmt.Sprintf("hook-%c%c", 'a'+i/26%26, 'a'+i%26)+strings.Repeat("x", i/676),
+			"    \"helm.sh/hook\": pre-install\n    \"helm.sh/hook-delete-policy\": before-hook-creation,hook-succeeded",
+			"            - x\n")
+		if i < n-1 {
+			job = strings.Replace(job, "        - name: c\n", "        # hooklint:ignore HL6007 -- sized elsewhere\n        - name: c\n", 1)
+		}
+		b.WriteString(job)
+	}
+	return b.String()
+}
+
+// distinctTokens is n comma-separated tokens prefix0, prefix1, ...
+func distinctTokens(prefix string, n int) string {
+	toks := make([]string, n)
+	for i := range toks {
+		toks[i] = fmt.Sprint(prefix, i)
+	}
+	return strings.Join(toks, ",")
+}
+
+// writeFiles writes files (relative path -> content) under dir.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for p, s := range files {
+		p = filepath.Join(dir, p)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
