@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/hooklint/hooklint/internal/hook"
+	"github.com/hooklint/hooklint/internal/lint"
 )
 
 // Describe names a reference for a message: `ConfigMap "app-env" (envFrom)`.
@@ -27,7 +28,7 @@ func Describe(r Ref) string {
 func Consequence(r Ref, c *hook.Object, timeout time.Duration) string {
 	wait := ""
 	if c.Kind == "Job" || c.Kind == "Pod" {
-		wait = fmt.Sprintf(" and Helm waits for this %s until --timeout (%s)", c.Kind, timeout)
+		wait = fmt.Sprintf(" and Helm waits for this %s %s", c.Kind, lint.Settings{Timeout: timeout}.UntilTimeout())
 	}
 	switch r.Kind {
 	case KindNamespace:

@@ -172,6 +172,43 @@ func (p *Pass) Helm() string {
 // DefaultTimeout is Helm's --timeout default (cmd/helm/install.go).
 const DefaultTimeout = 300 * time.Second
 
+// HookTimeout is how long Helm waits for a hook that never finishes: its
+// --timeout (Settings.Timeout, DefaultTimeout when unset), and false when
+// the wait has no deadline. A negative --timeout has none: Helm 3 hands it
+// to watchUntilReady (helm.sh/helm/v3@v3.22.0 pkg/kube/client.go), Helm 4
+// to its waiter (helm.sh/helm/v4@v4.3.1 pkg/kube/statuswait.go
+// contextWithTimeout), and both make the context with
+// watchtools.ContextWithOptionalTimeout (k8s.io/client-go@v0.37.1
+// tools/watch/until.go), which turns a negative timeout into 0 and 0 into
+// no timeout: the hook is watched until it completes or fails, as
+// simulate does.
+func (s Settings) HookTimeout() (time.Duration, bool) {
+	switch {
+	case s.Timeout < 0:
+		return 0, false
+	case s.Timeout == 0:
+		return DefaultTimeout, true
+	}
+	return s.Timeout, true
+}
+
+// Outlasts reports whether a wait of d runs past Helm's deadline for a
+// hook (never when there is none: HookTimeout).
+func (s Settings) Outlasts(d time.Duration) bool {
+	t, ok := s.HookTimeout()
+	return ok && d > t
+}
+
+// UntilTimeout says, for messages, how long Helm waits for a hook that
+// never finishes: "until --timeout (5m0s)", or "forever (--timeout -1s
+// has no deadline)".
+func (s Settings) UntilTimeout() string {
+	if t, ok := s.HookTimeout(); ok {
+		return fmt.Sprintf("until --timeout (%s)", t)
+	}
+	return fmt.Sprintf("forever (--timeout %s has no deadline)", s.Timeout)
+}
+
 // Release describes the render a Pass is about.
 type Release struct {
 	Name        string

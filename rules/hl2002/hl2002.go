@@ -42,10 +42,10 @@ func run(pass *lint.Pass) (any, error) {
 			} else if rp != "Always" {
 				why = fmt.Sprintf("restartPolicy %q is not a policy that lets it finish (the API server may reject it too)", rp)
 			}
-			pass.Reportf(o.PosOf(at...), o, "Helm waits for this Pod until --timeout (%s) because %s", pass.Settings.Timeout, why)
+			pass.Reportf(o.PosOf(at...), o, "Helm waits for this Pod %s because %s", pass.Settings.UntilTimeout(), why)
 		case "Job":
 			if s, _ := o.Get("spec", "suspend"); s == true {
-				pass.Reportf(o.PosOf("spec", "suspend"), o, "Helm waits for this Job until --timeout (%s) because a suspended Job never starts its pods", pass.Settings.Timeout)
+				pass.Reportf(o.PosOf("spec", "suspend"), o, "Helm waits for this Job %s because a suspended Job never starts its pods", pass.Settings.UntilTimeout())
 			}
 		}
 	}

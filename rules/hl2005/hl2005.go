@@ -32,7 +32,7 @@ func run(pass *lint.Pass) (any, error) {
 			continue
 		}
 		d, ok := lifecycle.Int(v)
-		if !ok || time.Duration(d)*time.Second <= pass.Settings.Timeout {
+		if !ok || !pass.Settings.Outlasts(time.Duration(d)*time.Second) {
 			continue
 		}
 		pass.Reportf(o.PosOf("spec", "activeDeadlineSeconds"), o,

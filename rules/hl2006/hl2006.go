@@ -36,12 +36,12 @@ func run(pass *lint.Pass) (any, error) {
 			continue
 		}
 		if dv, ok := o.Get("spec", "activeDeadlineSeconds"); ok {
-			if d, ok := lifecycle.Int(dv); ok && time.Duration(d)*time.Second <= pass.Settings.Timeout {
+			if d, ok := lifecycle.Int(dv); ok && !pass.Settings.Outlasts(time.Duration(d)*time.Second) {
 				continue // the deadline fails the Job before Helm's timeout
 			}
 		}
 		fail := lifecycle.MinFailTime(b)
-		if fail <= pass.Settings.Timeout {
+		if !pass.Settings.Outlasts(fail) {
 			continue
 		}
 		pass.Reportf(o.PosOf("spec", "backoffLimit"), o,

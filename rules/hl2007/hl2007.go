@@ -31,8 +31,11 @@ func run(pass *lint.Pass) (any, error) {
 			continue
 		}
 		msg := fmt.Sprintf("this Job has no activeDeadlineSeconds: a stuck pod holds the %s hook until Helm's --timeout (%s) and keeps running after Helm gave up", h.Events[0], pass.Settings.Timeout)
+		if _, deadline := pass.Settings.HookTimeout(); !deadline {
+			msg = fmt.Sprintf("this Job has no activeDeadlineSeconds: a stuck pod holds the %s hook %s", h.Events[0], pass.Settings.UntilTimeout())
+		}
 		if _, ok := o.Get("spec", "backoffLimit"); !ok {
-			if fail := lifecycle.MinFailTime(lifecycle.DefaultBackoffLimit); fail > pass.Settings.Timeout {
+			if fail := lifecycle.MinFailTime(lifecycle.DefaultBackoffLimit); pass.Settings.Outlasts(fail) {
 				msg += fmt.Sprintf("; with the default backoffLimit %d a failing Job retries for at least %s, so Helm reports a timeout instead of its failure", lifecycle.DefaultBackoffLimit, fail)
 			}
 		}

@@ -43,8 +43,8 @@ func run(pass *lint.Pass) (any, error) {
 		}
 		at := append(append([]string(nil), path...), "containers", "1")
 		pass.Reportf(o.PosOf(at...), o,
-			"this %s hook has %d containers (%s): it finishes only when every one of them exits, so a container that keeps running (a proxy, a log shipper) makes Helm wait until --timeout (%s); run helpers as native sidecars (initContainers with restartPolicy: Always)",
-			o.Kind, len(cs), strings.Join(names, ", "), pass.Settings.Timeout)
+			"this %s hook has %d containers (%s): it finishes only when every one of them exits, so a container that keeps running (a proxy, a log shipper) makes Helm wait %s; run helpers as native sidecars (initContainers with restartPolicy: Always)",
+			o.Kind, len(cs), strings.Join(names, ", "), pass.Settings.UntilTimeout())
 	}
 	return nil, nil
 }
