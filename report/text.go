@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/hooklint/hooklint/internal/lint"
+	"github.com/hooklint/hooklint/internal/termtext"
 )
 
 // Text is the default format: one line per finding,
@@ -33,17 +34,20 @@ func (t *Text) Format(w io.Writer, res *Result) error {
 	var b strings.Builder
 	for _, ch := range res.Charts {
 		if len(res.Charts) > 1 {
-			b.WriteString(t.paint(ansiBold, "==> "+ch.Chart.Arg) + "\n")
+			b.WriteString(t.paint(ansiBold, "==> "+termtext.Escape(ch.Chart.Arg)) + "\n")
 		}
+		// Chart-derived text is escaped (termtext): a file name or a value
+		// holding a newline or ESC prints as \n or \x1b, and an input
+		// error is one line.
 		if ch.Err != nil {
-			fmt.Fprintf(&b, "%s %s\n", t.paint(ansiRed, "input error:"), ch.Err)
+			fmt.Fprintf(&b, "%s %s\n", t.paint(ansiRed, "input error:"), termtext.Escape(ch.Err.Error()))
 			continue
 		}
 		for _, n := range ch.Notes {
-			fmt.Fprintf(&b, "note: %s\n", n)
+			fmt.Fprintf(&b, "note: %s\n", termtext.Escape(n))
 		}
 		for _, f := range ch.Findings {
-			fmt.Fprintf(&b, "%s: %s %s: %s\n", displayPos(ch.Chart.Arg, f), t.severity(f.Severity), f.Rule.ID, f.Message)
+			fmt.Fprintf(&b, "%s: %s %s: %s\n", termtext.Escape(displayPos(ch.Chart.Arg, f)), t.severity(f.Severity), f.Rule.ID, termtext.Escape(f.Message))
 		}
 	}
 	b.WriteString(Summary(Count(res)) + "\n")

@@ -42,9 +42,10 @@ func TestBadInputsGenerated(t *testing.T) {
 	hook := `    "helm.sh/hook": pre-install
     "helm.sh/hook-delete-policy": before-hook-creation,hook-succeeded`
 	tests := []struct {
-		name string
-		job  string   // templates/job.yaml
-		args []string // after lint --no-color <chart>
+		name  string
+		job   string            // templates/job.yaml
+		files map[string]string // more files of the chart
+		args  []string          // after lint --no-color <chart>
 	}{
 		{
 			// 6,000 identical comment lines above the Job: every rendered
@@ -81,15 +82,30 @@ func TestBadInputsGenerated(t *testing.T) {
 			name: "hook-tokens-distinct",
 			job:  fmt.Sprintf(generatedJob, "tokens", "    \"helm.sh/hook\": pre-install\n    \"helm.sh/hook-delete-policy\": \""+distinctTokens("hook-succeded-", 8000)+"\"", "            - x\n"),
 		},
+		{
+			// A template file name with a newline and ESC[2J: the output
+			// shows \n and \x1b, never a fake finding row or a cleared
+			// screen (issue 17 point 11).
+			name: "terminal-escapes",
+			job:  fmt.Sprintf(generatedJob, "escapes", hook, "            - x\n"),
+			files: map[string]string{
+				"templates/evil\n.yaml:1: error HL0000: fake\x1b[2J.yaml": fmt.Sprintf(generatedJob, "evil", "    \"helm.sh/hook\": pre-install\n    \"helm.sh/hook-delete-policy\": hook-succeded", "            - x\n"),
+			},
+			args: []string{"--only", "HL1006"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			dir := t.TempDir()
-			writeFiles(t, filepath.Join(dir, tt.name), map[string]string{
+			files := map[string]string{
 				"Chart.yaml":         "apiVersion: v2\nname: " + tt.name + "\nversion: 0.1.0\n",
 				"templates/job.yaml": tt.job,
-			})
+			}
+			for p, s := range tt.files {
+				files[p] = s
+			}
+			writeFiles(t, filepath.Join(dir, tt.name), files)
 			hooklintBin(t) // built before the clock starts
 			start := time.Now()
 			res := runBin(t, dir, nil, nil, append([]string{"lint", "--no-color", tt.name}, tt.args...)...)
