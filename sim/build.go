@@ -3,7 +3,6 @@ package sim
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -15,8 +14,10 @@ import (
 	"k8s.io/apimachinery/pkg/api/meta"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/apimachinery/pkg/version"
 	"k8s.io/cli-runtime/pkg/genericclioptions"
 	"k8s.io/client-go/discovery"
+	"k8s.io/client-go/discovery/cached/memory"
 	"k8s.io/client-go/kubernetes/scheme"
 	"k8s.io/client-go/rest"
 	"k8s.io/client-go/tools/clientcmd"
@@ -150,17 +151,14 @@ func (m *clusterMapper) ResourceSingularizer(resource string) (string, error) {
 	return m.current().ResourceSingularizer(resource)
 }
 
-// errNoDiscovery is what the simulated cluster answers to discovery: Helm's
-// actions get their capabilities from the simulation, never from a server.
-var errNoDiscovery = errors.New("hooklint simulator: no discovery (capabilities come from --kube-version)")
-
 // clientGetter is the genericclioptions.RESTClientGetter behind Helm's
-// kube.Client in a simulation. Its REST config has no host to reach: every
-// request goes to apiTransport, which answers from the fake cluster.
+// kube.Client and engine in a simulation. Its REST config has no host to
+// reach: every request goes to apiTransport, which answers from the fake
+// cluster.
 type clientGetter struct {
 	namespace string
 	mapper    *clusterMapper
-	transport http.RoundTripper
+	transport *apiTransport
 }
 
 var _ genericclioptions.RESTClientGetter = (*clientGetter)(nil)
@@ -169,8 +167,14 @@ func (g *clientGetter) ToRESTConfig() (*rest.Config, error) {
 	return &rest.Config{Host: "https://hooklint-simulator.invalid", Transport: g.transport}, nil
 }
 
+// ToDiscoveryClient is a memory-cached discovery client over the simulated
+// API server, as genericclioptions' ConfigFlags gives Helm a cached one.
 func (g *clientGetter) ToDiscoveryClient() (discovery.CachedDiscoveryInterface, error) {
-	return nil, errNoDiscovery
+	dc, err := g.discoveryClient()
+	if err != nil {
+		return nil, err
+	}
+	return memory.NewMemCacheClient(dc), nil
 }
 
 func (g *clientGetter) ToRESTMapper() (meta.RESTMapper, error) { return g.mapper, nil }
@@ -181,14 +185,18 @@ func (g *clientGetter) ToRawKubeConfigLoader() clientcmd.ClientConfig {
 	})
 }
 
-// apiTransport answers the few reads Helm's actions send through a
-// resource's own REST client (helm.sh/helm/v3@v3.22.0 pkg/action/validate.go
-// existingResourceConflict and requireAdoption GET each new resource) from the
-// fake cluster, as the API server would: the object, or 404 NotFound. Any
-// other request fails: a simulation never reaches a network.
+// apiTransport is the simulated API server's read side, answered from the
+// fake cluster in memory: discovery (discovery.go serveDiscovery), GET of
+// one object (helm.sh/helm/v3@v3.22.0 pkg/action/validate.go
+// existingResourceConflict and requireAdoption GET each new resource; the
+// engine's `lookup` GETs by name) and LIST of a collection (`lookup` with an
+// empty name), as the API server answers them: the object, or 404 NotFound.
+// Any other request fails: a simulation never reaches a network.
 type apiTransport struct {
 	cluster *Cluster
 	mapper  *clusterMapper
+	builtin []apiResource
+	version version.Info
 }
 
 func (t *apiTransport) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -198,19 +206,25 @@ func (t *apiTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if req.Method != http.MethodGet {
 		return nil, fmt.Errorf("hooklint simulator: %s %s is not served", req.Method, req.URL.Path)
 	}
+	if resp, ok, err := t.serveDiscovery(req); ok {
+		return resp, err
+	}
 	gvr, ns, name, ok := parseAPIPath(req.URL.Path)
-	if !ok || name == "" {
+	if !ok {
 		return nil, fmt.Errorf("hooklint simulator: GET %s is not served", req.URL.Path)
 	}
 	gvk, err := t.mapper.KindFor(gvr)
 	if err != nil {
 		return statusResponse(req, apierrors.NewNotFound(gvr.GroupResource(), name))
 	}
+	if name == "" {
+		return t.serveList(req, gvk, ns)
+	}
 	o, found := t.cluster.Get(Key{Group: gvk.Group, Kind: gvk.Kind, Namespace: ns, Name: name})
 	if !found {
 		return statusResponse(req, apierrors.NewNotFound(gvr.GroupResource(), name))
 	}
-	body, err := json.Marshal(o.Content)
+	body, err := json.Marshal(t.asServed(o, gvk))
 	if err != nil {
 		return nil, err
 	}
@@ -266,13 +280,27 @@ func jsonResponse(req *http.Request, code int, body []byte) *http.Response {
 	}
 }
 
+// newClientGetter is the simulated API server as Helm's clients reach it:
+// the REST mapping, discovery and reads of Kubernetes kv (v1.35.4) over
+// the fake cluster.
+func newClientGetter(cluster *Cluster, namespace string, kv kubeVersion) *clientGetter {
+	mapper := &clusterMapper{static: newStaticMapper(kv.minor), cluster: cluster}
+	t := &apiTransport{cluster: cluster, mapper: mapper, builtin: builtinResources(kv.minor),
+		version: kubeVersionInfo(kv.git, kv.major, kv.minorText)}
+	return &clientGetter{namespace: namespace, mapper: mapper, transport: t}
+}
+
+// kubeVersion is the simulated Kubernetes version.
+type kubeVersion struct {
+	git, major, minorText string
+	minor                 int
+}
+
 // newKubeClient returns Helm's own kube.Client over the simulated API
 // server; the simulation uses only its Build (manifests to resource.Infos,
 // with Helm's decoder and error texts) and the resources' REST clients.
-func newKubeClient(cluster *Cluster, namespace string, kubeMinor int) *kube.Client {
-	mapper := &clusterMapper{static: newStaticMapper(kubeMinor), cluster: cluster}
-	getter := &clientGetter{namespace: namespace, mapper: mapper, transport: &apiTransport{cluster: cluster, mapper: mapper}}
+func newKubeClient(getter *clientGetter) *kube.Client {
 	kc := kube.New(getter)
-	kc.Namespace = namespace
+	kc.Namespace = getter.namespace
 	return kc
 }

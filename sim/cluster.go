@@ -100,6 +100,12 @@ type Object struct {
 	Exec         *Execution    // what happens to a Job or Pod, decided when it is created
 }
 
+// store replaces Content by the API server's stored form of it
+// (apiserver.go storedForm).
+func (o *Object) store() {
+	o.Content = storedForm(schema.FromAPIVersionAndKind(o.APIVersion, o.Kind), o.Content)
+}
+
 // GroupResource is the object's resource as API errors name it.
 func (o *Object) GroupResource() schema.GroupResource {
 	return schema.GroupResource{Group: o.Group, Resource: o.Resource}
@@ -233,6 +239,7 @@ func (c *Cluster) Create(o *Object) error {
 		c.record("create", o, int(err.ErrStatus.Code))
 		return err
 	}
+	o.store()
 	o.CreatedAt = c.clock.Now()
 	c.objects[o.Key] = o
 	if o.Group == "" && o.Kind == "Namespace" {
@@ -260,6 +267,7 @@ func (c *Cluster) Apply(o, cur *Object) error {
 			c.record("patch", o, int(err.ErrStatus.Code))
 			return err
 		}
+		o.store()
 		o.CreatedAt = c.clock.Now()
 		c.objects[o.Key] = o
 		if o.Group == "" && o.Kind == "Namespace" {
@@ -272,6 +280,7 @@ func (c *Cluster) Apply(o, cur *Object) error {
 		c.record("patch", o, 422)
 		return err
 	}
+	o.store()
 	o.CreatedAt = cur.CreatedAt
 	c.objects[o.Key] = o
 	c.record("patch", o, 200)
@@ -358,6 +367,7 @@ func (c *Cluster) Patch(o *Object) error {
 		c.record("patch", o, 404)
 		return apierrors.NewNotFound(o.GroupResource(), o.Name)
 	}
+	o.store()
 	o.CreatedAt = old.CreatedAt
 	if o.Exec == nil {
 		o.Exec = old.Exec

@@ -167,7 +167,7 @@ spec:
 					t.Fatal(err)
 				}
 			}
-			kc := newKubeClient(c, "ns", 35)
+			kc := newKubeClient(newClientGetter(c, "ns", kubeVersion{git: "v1.35.0", major: "1", minorText: "35", minor: 35}))
 			infos, err := kc.Build(strings.NewReader(tt.manifest), false)
 			gotErr := ""
 			if err != nil {

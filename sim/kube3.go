@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 	"time"
@@ -634,6 +635,9 @@ func (s *simulation) patch(info *resource.Info, o *Object, base map[string]any, 
 	}
 	if patch == nil || string(patch) == "{}" {
 		return nil
+	}
+	if os.Getenv("DEBUGPATCH") != "" {
+		fmt.Fprintf(os.Stderr, "DEBUGPATCH %s %s: %s\n", o.Kind, o.Name, patch)
 	}
 	var content map[string]any
 	if err := json.Unmarshal(merged, &content); err != nil {

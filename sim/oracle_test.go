@@ -127,6 +127,9 @@ func oracleScenario(t *testing.T, helm HelmVersion, steps []recordedStep) *Scena
 			case "--set":
 				i++
 				vals.Values = append(vals.Values, args[i])
+			case "-f", "--values":
+				i++
+				vals.ValueFiles = append(vals.ValueFiles, filepath.Join(oracleDir, args[i]))
 			case "--namespace":
 				i++
 			case "--timeout":
@@ -250,7 +253,7 @@ func replayRecording(t *testing.T, helm HelmVersion, file string) {
 			}
 			release := map[string]bool{}
 			for _, c := range res.Calls {
-				if c.Origin == OriginRelease {
+				if c.Origin == OriginRelease || c.Origin == OriginCRD {
 					release[c.Resource+" "+c.Key.Namespace+"/"+c.Key.Name] = true
 				}
 			}

@@ -17,6 +17,7 @@ import (
 	"helm.sh/helm/v3/pkg/storage"
 	"helm.sh/helm/v3/pkg/storage/driver"
 	"k8s.io/cli-runtime/pkg/resource"
+	"k8s.io/client-go/discovery"
 	"sigs.k8s.io/yaml"
 
 	"github.com/hooklint/hooklint/internal/render"
@@ -29,6 +30,7 @@ type simulation struct {
 	clock    Clock
 	cluster  *Cluster
 	kc       *kube.Client
+	getter   *clientGetter // the simulated API server as Helm's clients reach it
 	cfg      *action.Configuration
 	drv      helmDriver // the Helm version's actions (helm3, or helm4 in run4.go)
 	explain  *explainer
@@ -91,14 +93,19 @@ func Run(sc *Scenario) (*Result, error) {
 	}
 	s := &simulation{sc: sc, explain: newExplainer(), crdFiles: map[string]bool{}, tags: map[*resource.Info]tag{}}
 	s.cluster = NewCluster(&s.clock, sc.Namespace)
+	s.getter = newClientGetter(s.cluster, sc.Namespace, kubeVersion{git: caps0.KubeVersion.Version,
+		major: caps0.KubeVersion.Major, minorText: caps0.KubeVersion.Minor, minor: minor})
 	if sc.Helm == HelmV4 {
-		s.drv = newHelm4(s, minor)
+		s.drv = newHelm4(s)
 	} else {
-		s.kc = newKubeClient(s.cluster, sc.Namespace, minor)
+		s.kc = newKubeClient(s.getter)
 		s.cfg = &action.Configuration{
 			Releases:   storage.Init(newRecordingDriver(s, sc.Namespace)),
 			KubeClient: &kube3{s: s},
-			Log:        func(string, ...any) {},
+			// The engine's lookup reads the fake cluster through it
+			// (action.go renderResources: engine.New(restConfig)).
+			RESTClientGetter: s.getter,
+			Log:              func(string, ...any) {},
 		}
 		s.drv = helm3{s}
 	}
@@ -237,10 +244,17 @@ type lastRelease struct {
 type helm3 struct{ s *simulation }
 
 func (h helm3) setCapabilities(kubeVersion string, apiVersions []string, crds []crdKind) error {
-	caps, err := capabilities(kubeVersion, apiVersions, crds)
+	caps, err := capabilities(kubeVersion, nil, nil)
 	if err != nil {
 		return err
 	}
+	versions, err := h.s.apiVersions(func(dc discovery.ServerResourcesInterface) ([]string, error) {
+		return action.GetVersionSet(dc)
+	}, apiVersions, crds)
+	if err != nil {
+		return err
+	}
+	caps.APIVersions = versions
 	h.s.cfg.Capabilities = caps
 	return nil
 }

@@ -16,6 +16,8 @@ import (
 	storage4 "helm.sh/helm/v4/pkg/storage"
 	driver4 "helm.sh/helm/v4/pkg/storage/driver"
 
+	"k8s.io/client-go/discovery"
+
 	"github.com/hooklint/hooklint/internal/render"
 )
 
@@ -27,10 +29,8 @@ type helm4 struct {
 	kube *kube4
 }
 
-func newHelm4(s *simulation, kubeMinor int) *helm4 {
-	mapper := &clusterMapper{static: newStaticMapper(kubeMinor), cluster: s.cluster}
-	getter := &clientGetter{namespace: s.sc.Namespace, mapper: mapper, transport: &apiTransport{cluster: s.cluster, mapper: mapper}}
-	kc := kube4pkg.New(getter)
+func newHelm4(s *simulation) *helm4 {
+	kc := kube4pkg.New(s.getter)
 	kc.Namespace = s.sc.Namespace
 	kc.SetLogger(slog.DiscardHandler)
 	k := &kube4{s: s, kc: kc, flux: s.sc.Engine == EngineFlux}
@@ -38,6 +38,7 @@ func newHelm4(s *simulation, kubeMinor int) *helm4 {
 	cfg.Releases = storage4.Init(newRecordingDriver4(s, s.sc.Namespace))
 	cfg.Releases.SetLogger(slog.DiscardHandler)
 	cfg.KubeClient = k
+	cfg.RESTClientGetter = s.getter // lookup (action.go renderResources)
 	cfg.HookOutputFunc = func(string, string, string) io.Writer { return io.Discard }
 	return &helm4{s: s, cfg: cfg, kube: k}
 }
@@ -54,11 +55,13 @@ func (h *helm4) setCapabilities(kubeVersion string, apiVersions []string, crds [
 	}
 	caps := common4.DefaultCapabilities.Copy()
 	caps.KubeVersion = *kv
-	caps.APIVersions = append(caps.APIVersions, apiVersions...)
-	for _, c := range crds {
-		gv := c.Group + "/" + c.Version
-		caps.APIVersions = append(caps.APIVersions, gv, gv+"/"+c.Kind)
+	versions, err := h.s.apiVersions(func(dc discovery.ServerResourcesInterface) ([]string, error) {
+		return action4.GetVersionSet(dc)
+	}, apiVersions, crds)
+	if err != nil {
+		return err
 	}
+	caps.APIVersions = versions
 	h.cfg.Capabilities = caps
 	return nil
 }
