@@ -3,6 +3,7 @@ package sim
 import (
 	"encoding/json"
 
+	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/client-go/kubernetes/scheme"
 	k8sjson "sigs.k8s.io/json"
@@ -24,6 +25,12 @@ import (
 // the kinds where a default changes what Helm compares), and stored; a GET
 // encodes the typed object again (encoding/json: omitempty fields vanish).
 //
+// Built-in objects are kept in etcd as protobuf (k8s.io/apiserver
+// pkg/server/storage/storage_codec.go: the storage media type is
+// application/vnd.kubernetes.protobuf), which cannot tell an empty list or
+// map from an absent one: `rules: []` comes back as `rules: null`, an empty
+// `annotations: {}` is gone.
+//
 // Kinds client-go's scheme does not know (custom resources) are stored as
 // sent, as the API server stores unstructured objects.
 func storedForm(gvk schema.GroupVersionKind, content map[string]any) map[string]any {
@@ -42,6 +49,7 @@ func storedForm(gvk schema.GroupVersionKind, content map[string]any) map[string]
 		return content
 	}
 	setDefaults(obj)
+	obj = protobufRoundTrip(gvk, obj)
 	data, err = json.Marshal(obj)
 	if err != nil {
 		return content
@@ -57,4 +65,31 @@ func storedForm(gvk schema.GroupVersionKind, content map[string]any) map[string]
 		delete(md, "creationTimestamp")
 	}
 	return out
+}
+
+// protoMessage is what the gogo-generated k8s.io/api types implement.
+type protoMessage interface {
+	Marshal() ([]byte, error)
+	Unmarshal([]byte) error
+}
+
+// protobufRoundTrip encodes obj as etcd stores it and decodes it again.
+func protobufRoundTrip(gvk schema.GroupVersionKind, obj runtime.Object) runtime.Object {
+	m, ok := obj.(protoMessage)
+	if !ok {
+		return obj
+	}
+	data, err := m.Marshal()
+	if err != nil {
+		return obj
+	}
+	fresh, err := scheme.Scheme.New(gvk)
+	if err != nil {
+		return obj
+	}
+	fm, ok := fresh.(protoMessage)
+	if !ok || fm.Unmarshal(data) != nil {
+		return obj
+	}
+	return fresh
 }
