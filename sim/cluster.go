@@ -100,6 +100,27 @@ type Object struct {
 	Exec         *Execution    // what happens to a Job or Pod, decided when it is created
 }
 
+// stored is what the API server does to a new object before it stores it:
+// admission that mutates (a PVC's default StorageClass, its binding) and
+// the stored form. Callers hold c.mu.
+func (c *Cluster) stored(o *Object) {
+	if o.Group == "" && o.Kind == "PersistentVolumeClaim" {
+		c.admitPVC(o)
+	}
+	o.store()
+}
+
+// reconcile is what the cluster's controllers make of a stored object:
+// a new Namespace gets its provided objects, a StatefulSet its claims.
+// Callers hold c.mu.
+func (c *Cluster) reconcile(o *Object) {
+	if o.Group == "" && o.Kind == "Namespace" {
+		c.namespaces[o.Name] = true
+		c.provideNamespace(o.Name)
+	}
+	c.provideStatefulSetClaims(o)
+}
+
 // store replaces Content by the API server's stored form of it
 // (apiserver.go storedForm).
 func (o *Object) store() {
@@ -157,10 +178,13 @@ func NewCluster(clock *Clock, namespaces ...string) *Cluster {
 	c := &Cluster{clock: clock, objects: map[Key]*Object{}, namespaces: map[string]bool{}}
 	for _, ns := range systemNamespaces {
 		c.namespaces[ns] = true
+		c.provideNamespace(ns)
 	}
 	for _, ns := range namespaces {
 		c.namespaces[ns] = true
+		c.provideNamespace(ns)
 	}
+	c.provideDefaultStorageClass()
 	return c
 }
 
@@ -239,13 +263,11 @@ func (c *Cluster) Create(o *Object) error {
 		c.record("create", o, int(err.ErrStatus.Code))
 		return err
 	}
-	o.store()
+	c.stored(o)
 	o.CreatedAt = c.clock.Now()
 	c.objects[o.Key] = o
-	if o.Group == "" && o.Kind == "Namespace" {
-		c.namespaces[o.Name] = true
-	}
 	c.record("create", o, 201)
+	c.reconcile(o)
 	return nil
 }
 
@@ -267,13 +289,11 @@ func (c *Cluster) Apply(o, cur *Object) error {
 			c.record("patch", o, int(err.ErrStatus.Code))
 			return err
 		}
-		o.store()
+		c.stored(o)
 		o.CreatedAt = c.clock.Now()
 		c.objects[o.Key] = o
-		if o.Group == "" && o.Kind == "Namespace" {
-			c.namespaces[o.Name] = true
-		}
 		c.record("patch", o, 201)
+		c.reconcile(o)
 		return nil
 	}
 	if err := immutableChange(cur, o); err != nil {
@@ -284,6 +304,7 @@ func (c *Cluster) Apply(o, cur *Object) error {
 	o.CreatedAt = cur.CreatedAt
 	c.objects[o.Key] = o
 	c.record("patch", o, 200)
+	c.reconcile(o)
 	return nil
 }
 
@@ -374,6 +395,7 @@ func (c *Cluster) Patch(o *Object) error {
 	}
 	c.objects[o.Key] = o
 	c.record("patch", o, 200)
+	c.reconcile(o)
 	return nil
 }
 

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/hooklint/hooklint/internal/lifecycle"
 )
 
 // DefaultDuration is how long a hook Job or Pod runs, and how long a workload
@@ -409,8 +411,8 @@ func dedupRefs(refs []Ref) []Ref {
 func missingRefs(c *Cluster, o *Object) []Ref {
 	var out []Ref
 	for _, r := range podRefs(o) {
-		if (r.Kind == "ServiceAccount" && r.Name == "default") || (r.Kind == "ConfigMap" && r.Name == "kube-root-ca.crt") {
-			continue
+		if lifecycle.IsProvided(r.Kind, r.Name) {
+			continue // the cluster makes it in every namespace, also in one created later
 		}
 		if _, ok := c.Get(Key{Kind: r.Kind, Namespace: o.Namespace, Name: r.Name}); !ok {
 			out = append(out, r)

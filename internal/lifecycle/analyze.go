@@ -121,6 +121,9 @@ func Analyze(objs []*hook.Object, hooks []*hook.Hook, releaseNS string, events [
 					if r.Kind == KindNamespace || r.Via == "roleRef" {
 						continue // namespaces and roles outside the chart are the cluster's
 					}
+					if IsProvided(r.Kind, r.Name) {
+						continue // made by the cluster in every namespace (Provided)
+					}
 					out = append(out, d)
 					continue
 				}
