@@ -3,6 +3,10 @@ package sim
 import (
 	"encoding/json"
 
+	jsonpatch "github.com/evanphx/json-patch"
+	"k8s.io/apimachinery/pkg/util/strategicpatch"
+
+	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/client-go/kubernetes/scheme"
@@ -48,6 +52,7 @@ func storedForm(gvk schema.GroupVersionKind, content map[string]any) map[string]
 		// happen for objects Helm sends. Keep it as sent.
 		return content
 	}
+	convertSecret(obj)
 	setDefaults(obj)
 	obj = protobufRoundTrip(gvk, obj)
 	data, err = json.Marshal(obj)
@@ -92,4 +97,57 @@ func protobufRoundTrip(gvk schema.GroupVersionKind, obj runtime.Object) runtime.
 		return obj
 	}
 	return fresh
+}
+
+// applyMerge is the object a server-side apply of o makes of the live
+// object cur: the applied configuration merged into it, so that fields
+// the server or a controller set (a claim's volumeName, defaults) stay and
+// a null in the configuration removes a field (k8s.io/apiserver
+// pkg/endpoints/handlers/fieldmanager, structured-merge-diff's apply; the
+// simulation merges as a strategic merge patch for built-in kinds and a JSON
+// merge patch for custom resources, which agree with it on the objects Helm
+// applies: Helm applies the whole manifest every time, so fields it no
+// longer sets are not left over from an earlier apply of its own here).
+func applyMerge(o, cur *Object) map[string]any {
+	live, err := json.Marshal(cur.Content)
+	if err != nil {
+		return o.Content
+	}
+	applied, err := json.Marshal(o.Content)
+	if err != nil {
+		return o.Content
+	}
+	var merged []byte
+	if typed, terr := scheme.Scheme.New(schema.FromAPIVersionAndKind(o.APIVersion, o.Kind)); terr == nil {
+		merged, err = strategicpatch.StrategicMergePatch(live, applied, typed)
+	} else {
+		merged, err = jsonpatch.MergePatch(live, applied)
+	}
+	if err != nil {
+		return o.Content
+	}
+	var out map[string]any
+	if err := json.Unmarshal(merged, &out); err != nil {
+		return o.Content
+	}
+	return out
+}
+
+// convertSecret is what the conversion of a v1 Secret to the internal type
+// does (k8s.io/kubernetes@v1.35 pkg/apis/core/v1/conversion.go
+// Convert_v1_Secret_To_core_Secret): stringData is written over data and is
+// not stored, so a manifest with stringData always differs from the stored
+// Secret and Helm patches it on every upgrade.
+func convertSecret(obj runtime.Object) {
+	s, ok := obj.(*corev1.Secret)
+	if !ok || len(s.StringData) == 0 {
+		return
+	}
+	if s.Data == nil {
+		s.Data = map[string][]byte{}
+	}
+	for k, v := range s.StringData {
+		s.Data[k] = []byte(v)
+	}
+	s.StringData = nil
 }

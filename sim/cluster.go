@@ -296,6 +296,7 @@ func (c *Cluster) Apply(o, cur *Object) error {
 		c.reconcile(o)
 		return nil
 	}
+	o.Content = applyMerge(o, cur)
 	if err := immutableChange(cur, o); err != nil {
 		c.record("patch", o, 422)
 		return err

@@ -102,6 +102,10 @@ func resourceReadiness(o *Object, exists bool, withJobs bool, now time.Duration)
 func immutableChange(cur, next *Object) error {
 	var fields [][]string
 	switch cur.Kind {
+	case "PersistentVolumeClaim":
+		if err := pvcSpecChange(cur, next); err != nil {
+			return err
+		}
 	case "Job":
 		fields = [][]string{{"spec", "selector"}, {"spec", "template"}}
 	case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet":
