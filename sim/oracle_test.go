@@ -239,6 +239,12 @@ func TestOracleRecordings(t *testing.T) {
 // helm and compares the calls, exit codes and errors.
 func replayRecording(t *testing.T, helm HelmVersion, file string) {
 	t.Helper()
+	replay(t, helm, file, oracleDecide)
+}
+
+// replay is replayRecording with decide deciding each pod's outcome.
+func replay(t *testing.T, helm HelmVersion, file string, decide func(ObjectInfo) (Decision, bool)) {
+	t.Helper()
 	{
 		name := strings.TrimSuffix(filepath.Base(file), ".txt")
 		t.Run(name, func(t *testing.T) {
@@ -247,7 +253,9 @@ func replayRecording(t *testing.T, helm HelmVersion, file string) {
 			for i := range want {
 				want[i].Error = normalizeUIDs(errs[i+1])
 			}
-			res, err := Run(oracleScenario(t, helm, want))
+			sc := oracleScenario(t, helm, want)
+			sc.Outcomes.Decide = decide
+			res, err := Run(sc)
 			if err != nil {
 				t.Fatal(err)
 			}
