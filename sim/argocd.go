@@ -96,6 +96,9 @@ func runArgoCD(sc *Scenario) (*Result, error) {
 	s := &simulation{sc: sc, explain: newExplainer(), crdFiles: map[string]bool{}}
 	s.cluster = NewCluster(&s.clock, sc.Namespace)
 	a := &argo{s: s, mapper: newStaticMapper(minor)}
+	if err := s.cluster.loadState(sc.ClusterState, a.mapper, sc.Namespace); err != nil {
+		return nil, err
+	}
 	res := &Result{Helm: HelmV4, Engine: EngineArgoCD, Release: sc.Release, Namespace: sc.Namespace, KubeVersion: caps0.KubeVersion.Version}
 	for i, st := range sc.Steps {
 		idx := i + 1
@@ -118,6 +121,7 @@ func runArgoCD(sc *Scenario) (*Result, error) {
 	res.Events = s.events
 	res.Calls = s.cluster.Calls()
 	res.Leftovers = a.leftovers()
+	finish(res, sc)
 	return res, nil
 }
 

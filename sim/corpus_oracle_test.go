@@ -22,12 +22,15 @@ type kwokException struct {
 	reason  string
 }
 
-// kwokExceptions is every allowance the corpus replay makes; each is
-// reviewed and has one line of reason.
+// kwokExceptions is every allowance the corpus replay makes, by recording
+// (chart, scenario and variant, for both Helm versions); each is reviewed
+// and has one line of reason.
 var kwokExceptions = map[string]kwokException{ //nolint:gochecknoglobals // test table
-	"bitnami-opensearch": {pending: []string{"Secret/rel-opensearch"},
+	"bitnami-opensearch.lifecycle": {pending: []string{"Secret/rel-opensearch"},
 		reason: "the snapshots post-install Job reads Secret rel-opensearch, which the chart renders only with security enabled"},
-	"elastic-kibana": {pending: []string{"ConfigMap/rel-kibana-helm-scripts", "Secret/elasticsearch-master-certs", "Secret/elasticsearch-master-credentials"},
+	"cnpg-cluster.lifecycle.standin-crds": {pending: []string{"Secret/rel-cluster-app"},
+		reason: "the test Job reads the app Secret the CNPG operator makes for the Cluster; the oracle (and the simulation) run no operator"},
+	"elastic-kibana.lifecycle": {pending: []string{"ConfigMap/rel-kibana-helm-scripts", "Secret/elasticsearch-master-certs", "Secret/elasticsearch-master-credentials"},
 		reason: "the pre-install Job reads the Secrets of an Elasticsearch release installed first, and the helm-scripts ConfigMap hook that Helm creates after it (same weight, later name)"},
 }
 
@@ -54,29 +57,71 @@ func TestCorpusRecordings(t *testing.T) {
 			t.Fatalf("no Helm %s recordings (%s) in %s", v.helm, v.glob, dir)
 		}
 		for _, file := range files {
-			chart := strings.SplitN(filepath.Base(file), ".", 2)[0]
-			ex, ok := kwokExceptions[chart]
+			ex, ok := kwokExceptions[recordingKey(file)]
 			if !ok {
 				replayRecording(t, v.helm, file)
 				continue
 			}
-			replay(t, v.helm, file, func(info ObjectInfo) (Decision, bool) {
-				d, matched := oracleDecide(info)
-				d.RunsDespiteMissingRefs = true
-				return d, matched || true
-			})
-			checkPendingExplained(t, v.helm, file, ex)
+			replay(t, v.helm, file, kwokDecide)
+			checkPendingExplained(t, v.helm, file, ex, nil)
 		}
 	}
 }
 
-// checkPendingExplained simulates the recording's first step as it stands
-// (a real kubelet) and checks that the timeline names the missing
-// references of the exception.
-func checkPendingExplained(t *testing.T, helm HelmVersion, file string, ex kwokException) {
+// TestCorpusRecordingsClusterState replays the standin-crds variants
+// (../shared/oracle/corpus-recordings/variants: the lifecycle on a cluster
+// that already holds CNPG's and cert-manager's CRDs) with those CRDs given
+// as --cluster-state.
+func TestCorpusRecordingsClusterState(t *testing.T) {
+	dir := filepath.Join(oracleDir, "corpus-recordings", "variants")
+	files, err := filepath.Glob(filepath.Join(dir, "*.standin-crds.txt"))
+	if err != nil || len(files) == 0 {
+		t.Skipf("no standin-crds variants in %s", dir)
+	}
+	state, err := LoadClusterState([]string{filepath.Join(dir, "standin-crds.yaml")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range files {
+		helm := HelmV3
+		if strings.Contains(filepath.Base(file), ".helm4.") {
+			helm = HelmV4
+		}
+		ex, ok := kwokExceptions[recordingKey(file)]
+		if !ok {
+			replayWith(t, helm, file, oracleDecide, state)
+			continue
+		}
+		replayWith(t, helm, file, kwokDecide, state)
+		checkPendingExplained(t, helm, file, ex, state)
+	}
+}
+
+// recordingKey is a recording's name without the Helm version and the
+// extension: "cnpg-cluster.lifecycle.standin-crds".
+func recordingKey(file string) string {
+	parts := strings.Split(strings.TrimSuffix(filepath.Base(file), ".txt"), ".")
+	if len(parts) < 2 {
+		return filepath.Base(file)
+	}
+	return strings.Join(append(parts[:1:1], parts[2:]...), ".")
+}
+
+// kwokDecide is oracleDecide on kwok: pods run whatever they reference.
+func kwokDecide(info ObjectInfo) (Decision, bool) {
+	d, _ := oracleDecide(info)
+	d.RunsDespiteMissingRefs = true
+	return d, true
+}
+
+// checkPendingExplained simulates the recording's steps as they stand (a
+// real kubelet) and checks that the timeline names the missing references
+// of the exception, and lists them as external dependencies.
+func checkPendingExplained(t *testing.T, helm HelmVersion, file string, ex kwokException, state []StateObject) {
 	t.Run(strings.TrimSuffix(filepath.Base(file), ".txt")+"/pending", func(t *testing.T) {
 		want := parseRecording(t, file)
-		sc := oracleScenario(t, helm, want[:1])
+		sc := oracleScenario(t, helm, want)
+		sc.ClusterState = state
 		res, err := Run(sc)
 		if err != nil {
 			t.Fatal(err)

@@ -245,6 +245,12 @@ func replayRecording(t *testing.T, helm HelmVersion, file string) {
 // replay is replayRecording with decide deciding each pod's outcome.
 func replay(t *testing.T, helm HelmVersion, file string, decide func(ObjectInfo) (Decision, bool)) {
 	t.Helper()
+	replayWith(t, helm, file, decide, nil)
+}
+
+// replayWith is replay on a cluster that holds state before the first step.
+func replayWith(t *testing.T, helm HelmVersion, file string, decide func(ObjectInfo) (Decision, bool), state []StateObject) {
+	t.Helper()
 	{
 		name := strings.TrimSuffix(filepath.Base(file), ".txt")
 		t.Run(name, func(t *testing.T) {
@@ -255,6 +261,7 @@ func replay(t *testing.T, helm HelmVersion, file string, decide func(ObjectInfo)
 			}
 			sc := oracleScenario(t, helm, want)
 			sc.Outcomes.Decide = decide
+			sc.ClusterState = state
 			res, err := Run(sc)
 			if err != nil {
 				t.Fatal(err)

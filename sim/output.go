@@ -40,6 +40,12 @@ func WriteText(w io.Writer, r *Result) error {
 	ew := &errWriter{w: w}
 	ew.printf("hooklint simulate: %s against a fake cluster, Kubernetes %s, virtual time\n", r.Driver(), r.KubeVersion)
 	ew.printf("release %q in namespace %q\n", r.Release, r.Namespace)
+	if len(r.External) > 0 {
+		ew.printf("\nexternal dependencies (neither the chart nor --cluster-state provides them; a pod that needs one stays Pending):\n")
+		for _, e := range r.External {
+			ew.printf("  %s %q (%s of %s): %s\n", e.Ref.Kind, e.Ref.Name, e.Ref.Field, e.Consumer, e.Hint)
+		}
+	}
 	for _, st := range r.Steps {
 		ew.printf("\nstep %d: %s\n", st.Index, st.Command)
 		tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
@@ -206,6 +212,7 @@ type jsonResult struct {
 	Events        []jsonEvent    `json:"events"`
 	Calls         []jsonCall     `json:"calls"`
 	Leftovers     []jsonLeftover `json:"leftovers"`
+	External      []External     `json:"externalDependencies,omitempty"`
 }
 
 type jsonStep struct {
@@ -291,6 +298,7 @@ func WriteJSON(w io.Writer, r *Result) error {
 	for _, l := range r.Leftovers {
 		out.Leftovers = append(out.Leftovers, jsonLeftover{Object: l.Object, Origin: l.Origin, HookPath: l.HookPath, Phase: l.Phase.String(), Reason: l.Reason})
 	}
+	out.External = r.External
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)

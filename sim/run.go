@@ -95,6 +95,9 @@ func Run(sc *Scenario) (*Result, error) {
 	s.cluster = NewCluster(&s.clock, sc.Namespace)
 	s.getter = newClientGetter(s.cluster, sc.Namespace, kubeVersion{git: caps0.KubeVersion.Version,
 		major: caps0.KubeVersion.Major, minorText: caps0.KubeVersion.Minor, minor: minor})
+	if err := s.cluster.loadState(sc.ClusterState, s.getter.mapper.static, sc.Namespace); err != nil {
+		return nil, err
+	}
 	if sc.Helm == HelmV4 {
 		s.drv = newHelm4(s)
 	} else {
@@ -133,7 +136,11 @@ func Run(sc *Scenario) (*Result, error) {
 		}
 	}
 	if sc.Engine == EngineFlux {
-		return runFlux(s, res, caps0.KubeVersion.Version)
+		res, err := runFlux(s, res, caps0.KubeVersion.Version)
+		if err == nil {
+			finish(res, sc)
+		}
+		return res, err
 	}
 	for i, st := range sc.Steps {
 		sr, err := s.runStep(i+1, st)
@@ -146,6 +153,7 @@ func Run(sc *Scenario) (*Result, error) {
 	res.Events = s.events
 	res.Calls = s.cluster.Calls()
 	res.Leftovers = s.leftovers()
+	finish(res, sc)
 	return res, nil
 }
 
@@ -545,4 +553,11 @@ func crdKindsOfManifest(data []byte) []crdKind {
 
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+}
+
+// finish adds what is known once the scenario has run: the external
+// dependencies, and the redaction of the cluster state's Secret values.
+func finish(res *Result, sc *Scenario) {
+	res.External = externalDependencies(res)
+	redact(res, secretValues(sc.ClusterState))
 }

@@ -129,7 +129,10 @@ type Scenario struct {
 	KubeVersion string      // .Capabilities.KubeVersion; "" means render.DefaultKubeVersion()
 	APIVersions []string    // extra .Capabilities.APIVersions
 	Outcomes    Outcomes    // failure injection for every step
-	Steps       []Step
+	// ClusterState is what the cluster holds before the first step
+	// (--cluster-state): CRDs, Secrets, ConfigMaps of other releases.
+	ClusterState []StateObject
+	Steps        []Step
 }
 
 // Step is one helm command. Its flags mean what Helm's do.
@@ -201,15 +204,18 @@ func (st Step) commandFor(v HelmVersion, release, namespace string) string {
 // FILE`); see README.md in this package. Decoding is strict: an unknown key
 // is an error. Paths are relative to the file.
 type ScenarioFile struct {
-	Release     string         `yaml:"release"`
-	Namespace   string         `yaml:"namespace"`
-	KubeVersion string         `yaml:"kubeVersion"`
-	APIVersions []string       `yaml:"apiVersions"`
-	Chart       string         `yaml:"chart"`
-	Timeout     *yamlDuration  `yaml:"timeout"`
-	Values      FileValues     `yaml:",inline"`
-	Inject      FileInjection  `yaml:",inline"`
-	Steps       []ScenarioStep `yaml:"steps"`
+	Release     string   `yaml:"release"`
+	Namespace   string   `yaml:"namespace"`
+	KubeVersion string   `yaml:"kubeVersion"`
+	APIVersions []string `yaml:"apiVersions"`
+	// ClusterState are files or directories of objects the cluster holds
+	// before the first step, as --cluster-state.
+	ClusterState []string       `yaml:"clusterState"`
+	Chart        string         `yaml:"chart"`
+	Timeout      *yamlDuration  `yaml:"timeout"`
+	Values       FileValues     `yaml:",inline"`
+	Inject       FileInjection  `yaml:",inline"`
+	Steps        []ScenarioStep `yaml:"steps"`
 }
 
 // FileValues are the value flags of a scenario file or step.
@@ -353,6 +359,17 @@ func LoadScenario(path string, defaultChart string, base Scenario, defaultTimeou
 		sc.KubeVersion = f.KubeVersion
 	}
 	sc.APIVersions = append(append([]string(nil), base.APIVersions...), f.APIVersions...)
+	if len(f.ClusterState) > 0 {
+		var paths []string
+		for _, p := range f.ClusterState {
+			paths = append(paths, rel(p))
+		}
+		objs, err := LoadClusterState(paths)
+		if err != nil {
+			return nil, &render.InputError{Chart: path, Err: err}
+		}
+		sc.ClusterState = append(append([]StateObject(nil), base.ClusterState...), objs...)
+	}
 	inj, err := ParseInjection(f.Inject.Fail, f.Inject.Hang, f.Inject.Duration)
 	if err != nil {
 		return nil, &render.InputError{Chart: path, Err: err}

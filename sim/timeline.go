@@ -94,6 +94,9 @@ type Result struct {
 	Events      []Event
 	Calls       []Call
 	Leftovers   []Leftover
+	// External are the references no object of the chart or of the
+	// cluster state provides (listed before the timeline).
+	External []External
 }
 
 // Failed reports whether any step's helm command failed.

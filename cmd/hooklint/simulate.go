@@ -46,6 +46,9 @@ type simulateOptions struct {
 	waitStrategy string // Helm 4's --wait STRATEGY
 	serverSide   string // Helm 4's --server-side
 	flux         sim.FluxOptions
+
+	clusterState []string // --cluster-state PATH (repeatable)
+	noColor      bool     // --no-color (the timeline has no colour; accepted as lint accepts it)
 }
 
 // waitFlag is --wait as both Helm versions spell it: a bool for Helm 3
@@ -100,6 +103,18 @@ upgrade, rollback, uninstall and test first install a release to act on:
 the chart (or --from-chart) with the values (or --from-values); rollback
 also upgrades once, so that there is a revision to roll back to.
 
+The simulated cluster is empty but for what every cluster has (the system
+namespaces, each namespace's default ServiceAccount and kube-root-ca.crt
+ConfigMap, a default StorageClass). --cluster-state adds what your cluster
+already holds (CRDs of operators, Secrets of other releases): their kinds are
+served and lookup finds them. A reference that neither the chart nor the
+state provides is listed before the timeline as an external dependency.
+Secret values of the state never appear in the output.
+
+Unlike lint (which renders as helm template does, with an empty lookup),
+simulate runs Helm's own actions, so the chart's lookup calls read the
+simulated cluster: an upgrade finds the Secret its install created.
+
 --scenario FILE runs several steps in one cluster (see the scenario format in
 sim/README.md); a CHART argument is the chart of steps that name none.
 
@@ -131,6 +146,10 @@ func newSimulateCmd(stdout, _ io.Writer) *cobra.Command {
 
   # install, upgrade, rollback 1, uninstall in one cluster
   hooklint simulate --scenario guestbook.yaml ./guestbook
+
+  # into a cluster that already has an operator's CRDs
+  kubectl get crd -o yaml > crds.yaml
+  hooklint simulate install ./mychart --cluster-state crds.yaml
 
   # a sequence diagram for the docs
   hooklint simulate install ./mychart --output mermaid
@@ -190,6 +209,8 @@ func addSimulateFlags(f *pflag.FlagSet, o *simulateOptions) {
 	f.StringVarP(&o.output, "output", "o", "text", "output format: text, json or mermaid")
 	f.StringVar(&o.fromChart, "from-chart", "", "chart to install first (upgrade, rollback: the release you upgrade from; default CHART)")
 	f.StringSliceVar(&o.fromValues, "from-values", nil, "values files of that first install (default: the values given for CHART)")
+	f.StringArrayVar(&o.clusterState, "cluster-state", nil, "objects the cluster holds before the first step: a YAML file or directory, e.g. the output of kubectl get crd,secret,configmap -o yaml (repeatable)")
+	f.BoolVar(&o.noColor, "no-color", false, "never colour the output (the timeline is never coloured; NO_COLOR is honoured the same way)")
 }
 
 // simulateActionHelp is the short help and the examples of a command.
@@ -311,6 +332,13 @@ func (o *simulateOptions) base(chart string) (sim.Scenario, error) {
 		return sc, &render.InputError{Chart: chart, Err: err}
 	}
 	sc.Outcomes = inj
+	if len(o.clusterState) > 0 {
+		objs, err := sim.LoadClusterState(o.clusterState)
+		if err != nil {
+			return sc, &render.InputError{Chart: chart, Err: err}
+		}
+		sc.ClusterState = objs
+	}
 	switch o.output {
 	case "text", "json", "mermaid":
 	default:
