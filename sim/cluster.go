@@ -309,6 +309,14 @@ func (c *Cluster) Apply(o, cur *Object) error {
 	return nil
 }
 
+// RecordCall logs a call that changes nothing the fake cluster keeps (a
+// patch of metadata.managedFields).
+func (c *Cluster) RecordCall(verb string, o *Object, code int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.record(verb, o, code)
+}
+
 // RecordRejected logs a call the API server rejected before storing anything
 // (a patch that fails validation).
 func (c *Cluster) RecordRejected(verb string, o *Object, code int) {

@@ -276,6 +276,9 @@ func (k *kube4) Update(original, target kube4pkg.ResourceList, options ...kube4p
 			}
 			continue
 		}
+		if opts["upgradeClientSideFieldManager"] {
+			s.upgradeFieldManager(o)
+		}
 		if err := s.apply(o, eventContext{}, info); err != nil {
 			updateErrors = append(updateErrors, err.Error())
 		}
