@@ -121,13 +121,14 @@ func runArgoCD(sc *Scenario) (*Result, error) {
 	res.Events = s.events
 	res.Calls = s.cluster.Calls()
 	res.Leftovers = a.leftovers()
-	finish(res, sc)
+	finish(res, sc, a.defined)
 	return res, nil
 }
 
 // argo is the state of an Argo CD simulation: the app's revisions.
 type argo struct {
 	s         *simulation
+	defined   map[string]bool // Kind/name of every object a rendered revision holds
 	mapper    *meta.DefaultRESTMapper
 	revisions []*render.Chart // synced charts; rollback N syncs revisions[N-1]
 	managed   []*Object       // the app's plain resources after the last sync
@@ -274,6 +275,12 @@ func (a *argo) sync(ch *render.Chart, timeout time.Duration) error {
 		return err
 	}
 	a.hooks = a.hooks[:0]
+	if a.defined == nil {
+		a.defined = map[string]bool{}
+	}
+	for _, t := range tasks {
+		a.defined[t.obj.Kind+"/"+t.obj.Name] = true
+	}
 	var plain []*Object
 	byPhase := map[ArgoPhase][]argoTask{}
 	for _, t := range tasks {

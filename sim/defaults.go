@@ -4,10 +4,12 @@ import (
 	"reflect"
 
 	admissionregistrationv1 "k8s.io/api/admissionregistration/v1"
+	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
 	networkingv1 "k8s.io/api/networking/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/util/intstr"
 )
 
 // setDefaults applies the API server's defaulting to a decoded built-in
@@ -15,7 +17,8 @@ import (
 // the generated SetObjectDefaults_* functions of k8s.io/kubernetes
 // (pkg/apis/*/v1/zz_generated.defaults.go) call them for every occurrence.
 //
-// Only the defaults that change what Helm's three-way patch sees are ported:
+// Only the defaults that change what Helm's three-way patch sees are ported
+// (and the workload defaults whose absence would show in a lookup):
 // a default on a field inside a list Helm replaces whole (a list without a
 // merge key: NetworkPolicy ingress/egress ports, webhook rules, a
 // StatefulSet's volumeClaimTemplates, downward API items, projected sources)
@@ -64,6 +67,86 @@ func walkDefaults(v reflect.Value) {
 // defaulters are the ported defaulting functions by the pointer type they
 // default.
 var defaulters = map[reflect.Type]func(any){ //nolint:gochecknoglobals // read-only lookup table
+	// k8s.io/kubernetes@v1.35 pkg/apis/apps/v1/defaults.go
+	reflect.TypeOf(&appsv1.Deployment{}): func(o any) {
+		obj := o.(*appsv1.Deployment)
+		// SetDefaults_Deployment: one replica, RollingUpdate 25%/25%,
+		// 10 revisions, 600s progress deadline. A strategy without a type
+		// gets one, so Helm's patch of the retainKeys strategy sees a
+		// key the manifest does not have.
+		defaultInt32(&obj.Spec.Replicas, 1)
+		st := &obj.Spec.Strategy
+		if st.Type == "" {
+			st.Type = appsv1.RollingUpdateDeploymentStrategyType
+		}
+		if st.Type == appsv1.RollingUpdateDeploymentStrategyType {
+			if st.RollingUpdate == nil {
+				st.RollingUpdate = &appsv1.RollingUpdateDeployment{}
+			}
+			if st.RollingUpdate.MaxUnavailable == nil {
+				v := intstr.FromString("25%")
+				st.RollingUpdate.MaxUnavailable = &v
+			}
+			if st.RollingUpdate.MaxSurge == nil {
+				v := intstr.FromString("25%")
+				st.RollingUpdate.MaxSurge = &v
+			}
+		}
+		defaultInt32(&obj.Spec.RevisionHistoryLimit, 10)
+		defaultInt32(&obj.Spec.ProgressDeadlineSeconds, 600)
+	},
+	reflect.TypeOf(&appsv1.DaemonSet{}): func(o any) {
+		obj := o.(*appsv1.DaemonSet)
+		// SetDefaults_DaemonSet: RollingUpdate, maxUnavailable 1, maxSurge 0.
+		us := &obj.Spec.UpdateStrategy
+		if us.Type == "" {
+			us.Type = appsv1.RollingUpdateDaemonSetStrategyType
+		}
+		if us.Type == appsv1.RollingUpdateDaemonSetStrategyType {
+			if us.RollingUpdate == nil {
+				us.RollingUpdate = &appsv1.RollingUpdateDaemonSet{}
+			}
+			if us.RollingUpdate.MaxUnavailable == nil {
+				v := intstr.FromInt32(1)
+				us.RollingUpdate.MaxUnavailable = &v
+			}
+			if us.RollingUpdate.MaxSurge == nil {
+				v := intstr.FromInt32(0)
+				us.RollingUpdate.MaxSurge = &v
+			}
+		}
+		defaultInt32(&obj.Spec.RevisionHistoryLimit, 10)
+	},
+	reflect.TypeOf(&appsv1.StatefulSet{}): func(o any) {
+		obj := o.(*appsv1.StatefulSet)
+		// SetDefaults_StatefulSet (StatefulSetAutoDeletePVC is GA).
+		if obj.Spec.PodManagementPolicy == "" {
+			obj.Spec.PodManagementPolicy = appsv1.OrderedReadyPodManagement
+		}
+		if obj.Spec.UpdateStrategy.Type == "" {
+			obj.Spec.UpdateStrategy.Type = appsv1.RollingUpdateStatefulSetStrategyType
+			if obj.Spec.UpdateStrategy.RollingUpdate == nil {
+				obj.Spec.UpdateStrategy.RollingUpdate = &appsv1.RollingUpdateStatefulSetStrategy{}
+			}
+		}
+		if obj.Spec.UpdateStrategy.Type == appsv1.RollingUpdateStatefulSetStrategyType && obj.Spec.UpdateStrategy.RollingUpdate != nil {
+			defaultInt32(&obj.Spec.UpdateStrategy.RollingUpdate.Partition, 0)
+		}
+		if obj.Spec.PersistentVolumeClaimRetentionPolicy == nil {
+			obj.Spec.PersistentVolumeClaimRetentionPolicy = &appsv1.StatefulSetPersistentVolumeClaimRetentionPolicy{}
+		}
+		if obj.Spec.PersistentVolumeClaimRetentionPolicy.WhenDeleted == "" {
+			obj.Spec.PersistentVolumeClaimRetentionPolicy.WhenDeleted = appsv1.RetainPersistentVolumeClaimRetentionPolicyType
+		}
+		if obj.Spec.PersistentVolumeClaimRetentionPolicy.WhenScaled == "" {
+			obj.Spec.PersistentVolumeClaimRetentionPolicy.WhenScaled = appsv1.RetainPersistentVolumeClaimRetentionPolicyType
+		}
+		defaultInt32(&obj.Spec.Replicas, 1)
+		defaultInt32(&obj.Spec.RevisionHistoryLimit, 10)
+	},
+	reflect.TypeOf(&appsv1.ReplicaSet{}): func(o any) {
+		defaultInt32(&o.(*appsv1.ReplicaSet).Spec.Replicas, 1)
+	},
 	// k8s.io/kubernetes@v1.35 pkg/apis/networking/v1/defaults.go
 	reflect.TypeOf(&networkingv1.NetworkPolicy{}): func(o any) {
 		obj := o.(*networkingv1.NetworkPolicy)
@@ -139,6 +222,12 @@ var defaulters = map[reflect.Type]func(any){ //nolint:gochecknoglobals // read-o
 			obj.VolumeMode = &m
 		}
 	},
+}
+
+func defaultInt32(p **int32, v int32) {
+	if *p == nil {
+		*p = &v
+	}
 }
 
 // webhookDefaults is the part SetDefaults_MutatingWebhook and

@@ -138,7 +138,7 @@ func Run(sc *Scenario) (*Result, error) {
 	if sc.Engine == EngineFlux {
 		res, err := runFlux(s, res, caps0.KubeVersion.Version)
 		if err == nil {
-			finish(res, sc)
+			finish(res, sc, s.definedObjects())
 		}
 		return res, err
 	}
@@ -153,7 +153,7 @@ func Run(sc *Scenario) (*Result, error) {
 	res.Events = s.events
 	res.Calls = s.cluster.Calls()
 	res.Leftovers = s.leftovers()
-	finish(res, sc)
+	finish(res, sc, s.definedObjects())
 	return res, nil
 }
 
@@ -557,7 +557,7 @@ func oneLine(s string) string {
 
 // finish adds what is known once the scenario has run: the external
 // dependencies, and the redaction of the cluster state's Secret values.
-func finish(res *Result, sc *Scenario) {
-	res.External = externalDependencies(res)
+func finish(res *Result, sc *Scenario, defined map[string]bool) {
+	res.External = externalDependencies(res, defined)
 	redact(res, secretValues(sc.ClusterState))
 }

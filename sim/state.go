@@ -280,8 +280,11 @@ type External struct {
 
 // externalDependencies lists the references pods waited for that no object
 // of the simulation ever provided (no successful create or patch of that
-// kind and name), once each, in the order they were first waited for.
-func externalDependencies(res *Result) []External {
+// kind and name) and that the chart does not define either (defined: the
+// Kind/name of every hook and release resource Helm built; one the chart
+// defines but creates too late is an ordering problem the timeline shows),
+// once each, in the order they were first waited for.
+func externalDependencies(res *Result, defined map[string]bool) []External {
 	made := map[string]bool{}
 	for _, c := range res.Calls {
 		if c.Code < 300 && (c.Verb == "create" || c.Verb == "patch") {
@@ -293,7 +296,7 @@ func externalDependencies(res *Result) []External {
 	for _, ev := range res.Events {
 		for _, r := range ev.Refs {
 			id := r.Kind + "/" + ev.Object.Namespace + "/" + r.Name
-			if made[id] || seen[id] {
+			if made[id] || seen[id] || defined[r.Kind+"/"+r.Name] {
 				continue
 			}
 			seen[id] = true
@@ -301,5 +304,24 @@ func externalDependencies(res *Result) []External {
 				Hint: fmt.Sprintf("create %s %q in namespace %q before the release, or pass it with --cluster-state", r.Kind, r.Name, ev.Object.Namespace)})
 		}
 	}
+	return out
+}
+
+// definedObjects is the Kind/name of every hook of the releases Helm acted
+// on and of every resource it built.
+func (s *simulation) definedObjects() map[string]bool {
+	out := map[string]bool{}
+	s.explain.mu.Lock()
+	for _, h := range s.explain.byManifest {
+		out[h.Kind+"/"+h.Name] = true
+	}
+	s.explain.mu.Unlock()
+	s.mu.Lock()
+	for info := range s.tags {
+		if info.Mapping != nil {
+			out[info.Mapping.GroupVersionKind.Kind+"/"+info.Name] = true
+		}
+	}
+	s.mu.Unlock()
 	return out
 }
