@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/hooklint/hooklint/internal/golden"
@@ -73,6 +74,41 @@ func TestBadInputs(t *testing.T) {
 		writeBigValues(t, filepath.Join(chart, "values.yaml"), 50<<20)
 		res := runBin(t, root, nil, nil, "lint", "--no-color", chart)
 		checkBad(t, "values-50mb", res, dir, "$TMP")
+	})
+	// Links and named pipes git cannot hold are made here.
+	t.Run("symlink-proc-environ", func(t *testing.T) {
+		t.Parallel()
+		dir := t.TempDir()
+		chart := filepath.Join(dir, "symlink-proc-environ")
+		writeChart(t, chart, "symlink-proc-environ")
+		if err := os.WriteFile(filepath.Join(chart, "templates", "leak.yaml"), []byte("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    \"helm.sh/hook\": {{ .Files.Get \"files/env\" | quote }}\nspec: {}\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Join(chart, "files"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink("/proc/self/environ", filepath.Join(chart, "files", "env")); err != nil {
+			t.Fatal(err)
+		}
+		res := runBin(t, root, []string{"HOOKLINT_CANARY=leaked-secret"}, nil, "lint", "--no-color", chart, "--set", "items={a}")
+		if strings.Contains(res.stdout+res.stderr, "leaked-secret") {
+			t.Errorf("the environment leaked:\n%s", res.stdout)
+		}
+		checkBad(t, "symlink-proc-environ", res, dir, "$TMP")
+	})
+	t.Run("fifo-config", func(t *testing.T) {
+		t.Parallel()
+		dir := t.TempDir()
+		chart := filepath.Join(dir, "fifo-config")
+		writeChart(t, chart, "fifo-config")
+		if err := syscall.Mkfifo(filepath.Join(chart, ".hooklint.yaml"), 0o644); err != nil {
+			t.Skip("no mkfifo:", err)
+		}
+		if err := syscall.Mkfifo(filepath.Join(dir, "pipe"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res := runBin(t, root, nil, nil, "lint", "--no-color", chart, filepath.Join(dir, "pipe"), "examples/guestbook-backup", "--fail-on", "none")
+		checkBad(t, "fifo-config", res, dir, "$TMP")
 	})
 	t.Run("values-50mb-flag", func(t *testing.T) {
 		t.Parallel()

@@ -192,6 +192,10 @@ func lintAll(args []string, ro *render.Options, plans []chartPlan, stdin io.Read
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for i, arg := range args {
+		if plans[i].err != nil {
+			out[i] = lint.ChartResult{Chart: lint.ChartInfo{Arg: arg}, Err: plans[i].err}
+			continue
+		}
 		if arg == "-" {
 			out[i] = lint.LintStream("-", stdin, ro, plans[i].as, plans[i].st)
 			continue

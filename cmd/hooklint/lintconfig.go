@@ -8,6 +8,8 @@ import (
 
 	"github.com/hooklint/hooklint/internal/config"
 	"github.com/hooklint/hooklint/internal/lint"
+	"github.com/hooklint/hooklint/internal/render"
+	"github.com/hooklint/hooklint/internal/safefile"
 	"github.com/hooklint/hooklint/report"
 	"github.com/hooklint/hooklint/rules"
 )
@@ -81,40 +83,61 @@ type chartPlan struct {
 	as        []*lint.Analyzer
 	st        lint.Settings
 	threshold lint.Severity
+	// err is the chart's configuration error: the chart is reported with
+	// it instead of being linted; the other charts are linted.
+	err error
 }
 
 // planCharts finds each chart's .hooklint.yaml (or reads --config) and
 // combines it with the flags: a flag given on the command line wins;
 // --only, --enable and --disable together replace the configuration's rule
 // selection. base, baseAs and baseThreshold are what the flags say.
+//
+// A configuration that cannot be read or is invalid is that chart's input
+// error (chartPlan.err), named relative to the chart; the run goes on.
 func planCharts(o *lintOptions, args []string, base lint.Settings, baseAs []*lint.Analyzer, baseThreshold lint.Severity) ([]chartPlan, error) {
 	changed := func(name string) bool { return o.changed != nil && o.changed(name) }
-	loaded := map[string]*config.Config{}
+	type loadResult struct {
+		cfg *config.Config
+		err error
+	}
+	loaded := map[string]map[string]loadResult{} // path -> name -> result
 	plans := make([]chartPlan, len(args))
 	for i, arg := range args {
-		path := o.config
+		plan := chartPlan{as: baseAs, st: base, threshold: baseThreshold}
+		plan.st.Policy = &lint.Policy{}
+		path, name := o.config, o.config
 		if path == "" {
 			p, err := config.Find(arg)
 			if err != nil {
-				return nil, err
+				plan.err = &render.InputError{Chart: arg, Err: fmt.Errorf("config: %w", safefile.Cause(err))}
+				plans[i] = plan
+				continue
 			}
-			path = p
+			path, name = p, config.RelativeTo(arg, p)
 		}
-		plan := chartPlan{as: baseAs, st: base, threshold: baseThreshold}
-		plan.st.Policy = &lint.Policy{}
 		if path != "" {
-			cfg, ok := loaded[path]
+			r, ok := loaded[path][name]
 			if !ok {
-				c, err := config.Load(path, rules.All)
-				if err != nil {
-					return nil, fmt.Errorf("config: %w", err)
+				c, err := config.LoadNamed(path, name, rules.All)
+				r = loadResult{c, err}
+				if loaded[path] == nil {
+					loaded[path] = map[string]loadResult{}
 				}
-				cfg, loaded[path] = c, c
+				loaded[path][name] = r
 			}
+			if r.err != nil {
+				plan.err = &render.InputError{Chart: arg, Err: fmt.Errorf("config: %w", r.err)}
+				plans[i] = plan
+				continue
+			}
+			cfg := r.cfg
 			if !changed("only") && !changed("enable") && !changed("disable") {
 				as, err := lint.Select(rules.All, cfg.Selection())
 				if err != nil {
-					return nil, fmt.Errorf("config %s: %w", path, err)
+					plan.err = &render.InputError{Chart: arg, Err: fmt.Errorf("config %s: %w", name, err)}
+					plans[i] = plan
+					continue
 				}
 				plan.as = as
 			}

@@ -52,6 +52,9 @@ func LintLoaded(c *render.Chart, opts *render.Options, as []*Analyzer, st Settin
 	res := ChartResult{Chart: ChartInfo{Arg: c.Arg}}
 	res.Chart.Name, res.Chart.Version = c.Chart.Metadata.Name, c.Chart.Metadata.Version
 	sets, notes, err := Sets(c, opts)
+	for _, u := range c.Unread { // files and $refs that lead outside the chart
+		notes = append(notes, u.Note())
+	}
 	res.Notes = notes
 	if err != nil {
 		res.Err = err

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -16,9 +17,10 @@ import (
 	"helm.sh/helm/v3/pkg/chart/loader"
 	"helm.sh/helm/v3/pkg/chartutil"
 	"helm.sh/helm/v3/pkg/cli/values"
-	"helm.sh/helm/v3/pkg/engine"
 	"helm.sh/helm/v3/pkg/getter"
 	chart4 "helm.sh/helm/v4/pkg/chart/v2"
+
+	"github.com/hooklint/hooklint/internal/render/engine"
 )
 
 // Options are the `helm template` options that change what a chart renders
@@ -70,6 +72,9 @@ type Chart struct {
 	executes map[string]bool
 	// folders say which folder or archive each subchart was read from.
 	folders Folders
+	// Unread are the files and schema references of the chart hooklint
+	// did not follow because they lead outside it (loaddir.go, schema.go).
+	Unread []Unread
 }
 
 // Rendered is one render of a chart.
@@ -143,14 +148,18 @@ func Load(arg string, opts *Options) (*Chart, error) {
 	}
 	// Values first, as runInstall does: a bad -f names the values file.
 	// No getters: a values URL is an error, never a download.
+	if err := checkValueFiles(arg, &opts.Values); err != nil {
+		return nil, err
+	}
 	vals, err := opts.Values.MergeValues(getter.Providers{})
 	if err != nil {
 		return nil, &InputError{Chart: arg, Err: fmt.Errorf("values: %w", err)}
 	}
-	ch, err := loadChart(arg)
+	ch, unread, err := loadChart(arg)
 	if err != nil {
 		return nil, err
 	}
+	unread = append(unread, schemaUnread(ch, "")...)
 	// cmd/helm/install.go checkIfInstallable
 	switch ch.Metadata.Type {
 	case "", "application":
@@ -168,7 +177,7 @@ func Load(arg string, opts *Options) (*Chart, error) {
 	if err := chartutil.ProcessDependenciesWithMerge(ch, vals); err != nil {
 		return nil, &InputError{Chart: arg, Err: err}
 	}
-	return &Chart{Arg: arg, Chart: ch, Values: vals, Sources: sources(ch), folders: subchartFolders(arg)}, nil
+	return &Chart{Arg: arg, Chart: ch, Values: vals, Sources: sources(ch), folders: subchartFolders(arg), Unread: unread}, nil
 }
 
 func statError(err error) error {
@@ -179,7 +188,10 @@ func statError(err error) error {
 }
 
 // loadChart wraps loader.Load and names the file a load error is about.
-func loadChart(arg string) (ch *chart.Chart, err error) {
+// A directory is read by loadDir3, Helm's LoadDir confined to the chart
+// (loaddir.go), which returns the files it did not follow; an archive
+// must be a regular file (checkArchive).
+func loadChart(arg string) (ch *chart.Chart, unread []Unread, err error) {
 	defer func() {
 		// The loader is robust, but a chart is hostile input: never let a
 		// panic in a dependency become a stack trace.
@@ -187,15 +199,23 @@ func loadChart(arg string) (ch *chart.Chart, err error) {
 			ch, err = nil, &InputError{Chart: arg, Err: fmt.Errorf("cannot load chart: %v", r)}
 		}
 	}()
-	ch, err = loader.Load(arg)
+	if st, serr := os.Stat(arg); serr == nil && st.IsDir() {
+		ch, unread, err = loadDir3(arg)
+	} else if err = checkArchive(arg); err == nil {
+		ch, err = loader.Load(arg)
+	}
 	if err != nil {
+		var ie *InputError
+		if errors.As(err, &ie) {
+			return nil, nil, ie
+		}
 		var ve chart.ValidationError
-		return nil, loadError(arg, err, errors.As(err, &ve))
+		return nil, nil, loadError(arg, err, errors.As(err, &ve))
 	}
 	if err := ch.Validate(); err != nil {
-		return nil, &InputError{Chart: arg, File: "Chart.yaml", Err: err}
+		return nil, nil, &InputError{Chart: arg, File: "Chart.yaml", Err: err}
 	}
-	return ch, nil
+	return ch, unread, nil
 }
 
 // loadError names the file a loader error is about; validation says the
@@ -209,6 +229,9 @@ func loadError(arg string, err error, validation bool) *InputError {
 		ie.File = "Chart.yaml"
 	case strings.Contains(msg, "values.yaml"):
 		ie.File = "values.yaml"
+	case loaderFileRe.MatchString(msg):
+		// loaddir.go names chart files relative to the chart
+		ie.File = loaderFileRe.FindStringSubmatch(msg)[1]
 	default:
 		ie.File, ie.Err = inChartDir(arg, err)
 	}
@@ -217,6 +240,9 @@ func loadError(arg string, err error, validation bool) *InputError {
 	}
 	return ie
 }
+
+// loaderFileRe finds the chart file a loaddir.go error names.
+var loaderFileRe = regexp.MustCompile(`^(?:cannot load irregular file|error reading|error evaluating symlink) ([^\s:]+)`)
 
 // inChartDir rewrites a loader error that names an absolute path inside
 // the chart directory arg (a symlink that cannot be followed, a file that
@@ -308,7 +334,12 @@ func Render(c *Chart, opts *Options, ctx Context) (*Rendered, error) {
 		rel = UpgradeRelease(rel)
 	}
 
-	vals, err := chartutil.ToRenderValuesWithSchemaValidation(c.Chart, c.Values, rel, caps, false)
+	// Helm's schema step with a loader confined to the chart (schema.go).
+	vals, err := chartutil.ToRenderValuesWithSchemaValidation(c.Chart, c.Values, rel, caps, true)
+	if err == nil {
+		vs, _ := vals["Values"].(chartutil.Values)
+		err = validateValues(c.Chart, vs, nil)
+	}
 	if err != nil {
 		return nil, &InputError{Chart: c.Arg, File: "values.schema.json", Err: err}
 	}
@@ -316,13 +347,11 @@ func Render(c *Chart, opts *Options, ctx Context) (*Rendered, error) {
 	if c.Chart.Metadata.KubeVersion != "" && !chartutil.IsCompatibleRange(c.Chart.Metadata.KubeVersion, caps.KubeVersion.String()) {
 		return nil, inputErrorf(c.Arg, "Chart.yaml", "chart requires kubeVersion: %s which is incompatible with Kubernetes %s", c.Chart.Metadata.KubeVersion, caps.KubeVersion.String())
 	}
-	if vs, ok := vals["Values"].(chartutil.Values); ok {
-		if cycle := tplLoop(vs, c.Chart); cycle != nil {
-			return nil, tplLoopError(c.Arg, cycle)
-		}
-	}
 	files, err := renderFiles(c.Chart, vals)
 	if err != nil {
+		if ie := tplDepthError(c, err); ie != nil {
+			return nil, ie
+		}
 		file, line := locate(err)
 		file = c.folders.File(file) // the subchart's folder on disk
 		return nil, &InputError{Chart: c.Arg, File: file, Line: line, Err: err}
@@ -336,14 +365,18 @@ func Render(c *Chart, opts *Options, ctx Context) (*Rendered, error) {
 	return &Rendered{Context: ctx, Release: rel, KubeVersion: caps.KubeVersion.Version, Files: files, folders: c.folders}, nil
 }
 
+// renderFiles renders with hooklint's copy of Helm 3's engine
+// (internal/render/engine): what renderResources' zero Engine does
+// without a cluster (lookup returns an empty map), with tpl bounded and
+// the random and clock functions seeded per chart and template
+// (deterministic.go).
 func renderFiles(ch *chart.Chart, vals chartutil.Values) (files map[string]string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			files, err = nil, fmt.Errorf("render panicked: %v", r)
 		}
 	}()
-	// A zero Engine is what renderResources uses without a cluster: lookup
-	// is the placeholder that returns an empty map (pkg/engine/funcs.go).
-	var e engine.Engine
+	det := newDeterministic(chartSeed(&Chart{Chart: ch}))
+	e := engine.Engine{Funcs: det.funcs(), Template: det.reseed}
 	return e.Render(ch, vals)
 }

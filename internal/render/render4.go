@@ -49,11 +49,14 @@ func load4(arg string, opts *Options) (*Chart, error) {
 	}
 	// runInstall: values first (v4's MergeValues reads -f with
 	// loader.LoadValues and --set-json objects whole); no getters.
+	if err := checkValueFiles(arg, &opts.Values); err != nil {
+		return nil, err
+	}
 	vals, err := values4Options(opts.Values).MergeValues(getter4.Providers{})
 	if err != nil {
 		return nil, &InputError{Chart: arg, Err: fmt.Errorf("values: %w", err)}
 	}
-	ch, err := loadChart4(arg)
+	ch, unread, err := loadChart4(arg)
 	if err != nil {
 		return nil, err
 	}
@@ -81,7 +84,8 @@ func load4(arg string, opts *Options) (*Chart, error) {
 	if err != nil {
 		return nil, &InputError{Chart: arg, Err: err}
 	}
-	return &Chart{Arg: arg, Chart: v3, Values: vals, Sources: sources(v3), v4: ch, folders: subchartFolders(arg)}, nil
+	unread = append(unread, schemaUnread(v3, "")...)
+	return &Chart{Arg: arg, Chart: v3, Values: vals, Sources: sources(v3), v4: ch, folders: subchartFolders(arg), Unread: unread}, nil
 }
 
 // values4Options is the same -f/--set... flags for v4's MergeValues.
@@ -99,25 +103,36 @@ func values4Options(o values.Options) *values4.Options {
 // loadChart4 is loadChart with v4's loader (pkg/chart/loader.Load, which
 // runInstall calls); `helm template` v4 renders chart API v1 and v2 only
 // (RunWithContext: "invalid chart apiVersion").
-func loadChart4(arg string) (ch *chart4.Chart, err error) {
+func loadChart4(arg string) (ch *chart4.Chart, unread []Unread, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			ch, err = nil, &InputError{Chart: arg, Err: fmt.Errorf("cannot load chart: %v", r)}
 		}
 	}()
-	c, err := loader4.Load(arg)
+	var c ci4.Charter
+	if st, serr := os.Stat(arg); serr == nil && st.IsDir() {
+		// pkg/chart/loader/load.go LoadDir, confined (loaddir.go)
+		ch, unread, err = loadDir4(arg)
+		c = ch
+	} else if err = checkArchive(arg); err == nil {
+		c, err = loader4.Load(arg)
+	}
 	if err != nil {
+		var ie *InputError
+		if errors.As(err, &ie) {
+			return nil, nil, ie
+		}
 		var ve chart4.ValidationError
-		return nil, loadError(arg, err, errors.As(err, &ve))
+		return nil, nil, loadError(arg, err, errors.As(err, &ve))
 	}
 	ch, ok := c.(*chart4.Chart)
-	if !ok {
-		return nil, &InputError{Chart: arg, File: "Chart.yaml", Err: errors.New("invalid chart apiVersion")}
+	if !ok || ch == nil {
+		return nil, nil, &InputError{Chart: arg, File: "Chart.yaml", Err: errors.New("invalid chart apiVersion")}
 	}
 	if err := ch.Validate(); err != nil {
-		return nil, &InputError{Chart: arg, File: "Chart.yaml", Err: err}
+		return nil, nil, &InputError{Chart: arg, File: "Chart.yaml", Err: err}
 	}
-	return ch, nil
+	return ch, unread, nil
 }
 
 // toV3 copies what the rest of hooklint reads of a chart (metadata, lock,
@@ -213,7 +228,12 @@ func render4(c *Chart, opts *Options, ctx Context) (*Rendered, error) {
 		rel = UpgradeRelease(rel)
 	}
 	rel4 := common4.ReleaseOptions{Name: rel.Name, Namespace: rel.Namespace, Revision: rel.Revision, IsInstall: rel.IsInstall, IsUpgrade: rel.IsUpgrade}
-	vals, err := commonutil4.ToRenderValuesWithSchemaValidation(c.v4, c.Values, rel4, caps, false)
+	// Helm's schema step with a loader confined to the chart (schema.go).
+	vals, err := commonutil4.ToRenderValuesWithSchemaValidation(c.v4, c.Values, rel4, caps, true)
+	if err == nil {
+		vs, _ := vals["Values"].(common4.Values)
+		err = validateValues(c.Chart, vs, nil)
+	}
 	if err != nil {
 		return nil, &InputError{Chart: c.Arg, File: "values.schema.json", Err: err}
 	}
@@ -222,12 +242,13 @@ func render4(c *Chart, opts *Options, ctx Context) (*Rendered, error) {
 	if kc := c.v4.Metadata.KubeVersion; kc != "" && !chartutil4.IsCompatibleRange(kc, caps.KubeVersion.String()) {
 		return nil, inputErrorf(c.Arg, "Chart.yaml", "chart requires kubeVersion: %s which is incompatible with Kubernetes %s", kc, caps.KubeVersion.Version)
 	}
-	if vs, ok := vals["Values"].(common4.Values); ok {
-		if cycle := tplLoop(vs, c.Chart); cycle != nil {
-			return nil, tplLoopError(c.Arg, cycle)
-		}
+	// Helm 4's tpl has no bound either and hooklint cannot replace it
+	// (CustomTemplateFuncs has no access to the template set): probe with
+	// the bounded engine first (tpldepth.go).
+	if err := c.probeTpl(rel, opts); err != nil {
+		return nil, err
 	}
-	files, err := renderFiles4(c.v4, vals)
+	files, err := renderFiles4(c.v4, vals, DeterministicFuncs(c))
 	if err != nil {
 		file, line := locate(err)
 		file = c.folders.File(file) // the subchart's folder on disk
@@ -242,7 +263,7 @@ func render4(c *Chart, opts *Options, ctx Context) (*Rendered, error) {
 	return &Rendered{Context: ctx, Helm: HelmV4, Release: rel, KubeVersion: caps.KubeVersion.Version, Files: files, folders: c.folders}, nil
 }
 
-func renderFiles4(ch *chart4.Chart, vals common4.Values) (files map[string]string, err error) {
+func renderFiles4(ch *chart4.Chart, vals common4.Values, funcs map[string]any) (files map[string]string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			files, err = nil, fmt.Errorf("render panicked: %v", r)
@@ -250,6 +271,9 @@ func renderFiles4(ch *chart4.Chart, vals common4.Values) (files map[string]strin
 	}()
 	// renderResources without a cluster: a zero Engine, whose lookup
 	// returns an empty map.
-	var e engine4.Engine
+	// CustomTemplateFuncs: the deterministic random and clock functions
+	// (deterministic.go), seeded per chart (v4's engine does not say
+	// which template runs).
+	e := engine4.Engine{CustomTemplateFuncs: funcs}
 	return e.RenderWithContext(context.Background(), ch, vals)
 }
