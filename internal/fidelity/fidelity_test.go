@@ -30,13 +30,18 @@ type hookID struct {
 	OutputLog        string
 }
 
+// clockStamp is a name part `now | date "20060102150405"` writes: hooklint
+// fixes the clock during a render (deterministic output, issue 17), helm
+// template reads it, so the two can only agree on the rest of the name.
+var clockStamp = regexp.MustCompile(`20[0-9]{12}`)
+
 func ids(s *hook.Set) []hookID {
 	var out []hookID
 	for _, h := range s.Hooks {
 		if h.Dropped {
 			continue
 		}
-		id := hookID{Path: h.Object.Path, Kind: h.Object.Kind, Name: h.Object.Name, Weight: h.Weight}
+		id := hookID{Path: h.Object.Path, Kind: h.Object.Kind, Name: clockStamp.ReplaceAllString(h.Object.Name, "<now>"), Weight: h.Weight}
 		var ev, dp, ol []string
 		for _, e := range h.Events {
 			ev = append(ev, e.String())
