@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"k8s.io/apimachinery/pkg/runtime/schema"
 	"reflect"
 	"time"
 )
@@ -124,6 +125,10 @@ func immutableChange(cur, next *Object) error {
 }
 
 // podTemplateChanged reports whether a patch starts a new rollout.
+// Both are compared in the stored form (what the API server compares: a
+// template that differs only in defaults or empty fields is unchanged).
 func podTemplateChanged(cur, next *Object) bool {
-	return !reflect.DeepEqual(podTemplate(cur), podTemplate(next))
+	gvk := schema.FromAPIVersionAndKind(next.APIVersion, next.Kind)
+	stored := &Object{Key: next.Key, Content: storedForm(gvk, next.Content)}
+	return !reflect.DeepEqual(podTemplate(cur), podTemplate(stored))
 }
