@@ -405,8 +405,8 @@ func (s *simulation) watchHook(o *Object, start, timeout time.Duration) hookWait
 	if r.Forever || (timeout > 0 && r.EndsAt() > start+timeout) {
 		if timeout <= 0 {
 			w.end = start
-			w.err = fmt.Errorf("hooklint: helm would wait forever for %s %s (--timeout 0 and it never finishes: %s)", o.Kind, o.Name, r.Reason)
-			w.reason = "--timeout 0 waits forever"
+			w.err = fmt.Errorf("hooklint: helm would wait forever for %s %s (--timeout %s has no deadline and it never finishes: %s)", o.Kind, o.Name, timeout, r.Reason)
+			w.reason = fmt.Sprintf("--timeout %s waits forever", timeout)
 			return w
 		}
 		w.end, w.err = start+timeout, errWatchTimeout

@@ -3,6 +3,7 @@ package sim
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/hooklint/hooklint/internal/termtext"
 	"io"
 	"strconv"
 	"strings"
@@ -43,30 +44,30 @@ func WriteText(w io.Writer, r *Result) error {
 	if len(r.External) > 0 {
 		ew.printf("\nexternal dependencies (neither the chart nor --cluster-state provides them; a pod that needs one stays Pending):\n")
 		for _, e := range r.External {
-			ew.printf("  %s %q (%s of %s): %s\n", e.Ref.Kind, e.Ref.Name, e.Ref.Field, e.Consumer, e.Hint)
+			ew.printf("  %s %q (%s of %s): %s\n", esc(e.Ref.Kind), e.Ref.Name, esc(e.Ref.Field), esc(e.Consumer.String()), esc(e.Hint))
 		}
 	}
 	for _, st := range r.Steps {
-		ew.printf("\nstep %d: %s\n", st.Index, st.Command)
+		ew.printf("\nstep %d: %s\n", st.Index, esc(st.Command))
 		tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "  TIME\tSTEP\tHOOK\tACTION\tOBJECT\tRESULT\tREASON")
 		for _, ev := range r.Events {
 			if ev.Step != st.Index {
 				continue
 			}
-			fmt.Fprintf(tw, "  %s\t%d\t%s\t%s\t%s\t%s\t%s\n", FormatTime(ev.At), ev.Step, hookColumn(ev), ev.Type, objectColumn(ev), resultColumn(ev), reasonColumn(ev))
+			fmt.Fprintf(tw, "  %s\t%d\t%s\t%s\t%s\t%s\t%s\n", FormatTime(ev.At), ev.Step, esc(hookColumn(ev)), ev.Type, esc(objectColumn(ev)), esc(resultColumn(ev)), esc(reasonColumn(ev)))
 		}
 		if err := tw.Flush(); err != nil {
 			return err
 		}
 		if st.Failed() {
-			ew.printf("  => exit 1 at %s: Error: %s\n", FormatTime(st.End), indentRest(strings.TrimRight(st.Err, "\n"), "     "))
+			ew.printf("  => exit 1 at %s: Error: %s\n", FormatTime(st.End), indentRest(escLines(strings.TrimRight(st.Err, "\n")), "     "))
 		} else {
 			ew.printf("  => exit 0 at %s", FormatTime(st.End))
 			if st.Status != "" {
-				ew.printf(": release %s v%d %s", st.Release, st.Revision, st.Status)
+				ew.printf(": release %s v%d %s", esc(st.Release), st.Revision, st.Status)
 			} else {
-				ew.printf(": release %s uninstalled", r.Release)
+				ew.printf(": release %s uninstalled", esc(r.Release))
 			}
 			ew.printf("\n")
 		}
@@ -82,7 +83,7 @@ func WriteText(w io.Writer, r *Result) error {
 			if phase == "" {
 				phase = "-"
 			}
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", l.Object, l.Origin, phase, l.Reason)
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", esc(l.Object.String()), l.Origin, phase, esc(l.Reason))
 		}
 		if err := tw.Flush(); err != nil {
 			return err
@@ -366,4 +367,23 @@ func mermaidText(s string) string {
 	s = oneLine(s)
 	s = strings.NewReplacer(";", ",", "#", "nr.", "\t", " ").Replace(s)
 	return s
+}
+
+// esc writes control characters of a chart-derived string as escapes, so
+// that a name or message cannot move the cursor or fake a line
+// (termtext.Escape; issue 17 point 11).
+func esc(s string) string { return termtext.Escape(s) }
+
+// escLines escapes each line of a multi-line error, keeping its layout
+// (line breaks and the tabs of Helm's multierror list).
+func escLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		parts := strings.Split(l, "\t")
+		for j, p := range parts {
+			parts[j] = termtext.Escape(p)
+		}
+		lines[i] = strings.Join(parts, "\t")
+	}
+	return strings.Join(lines, "\n")
 }

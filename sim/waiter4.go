@@ -117,9 +117,18 @@ type kstatusResult struct {
 // ready. status: S, message: M") and, on timeout, the context's "context
 // deadline exceeded". --timeout 0 means 30s. Flux's waiter never fails
 // fast: a Failed hook holds the wait until the timeout (flux.go).
+//
+// A negative --timeout has no deadline (statuswait.go contextWithTimeout:
+// client-go watchtools.ContextWithOptionalTimeout makes no deadline for
+// it): a hook that never finishes holds helm forever, which the simulation
+// reports instead of waiting.
 func (s *simulation) kstatusWatch(resources kube4pkg.ResourceList, timeout time.Duration, flux bool) error {
 	if timeout == 0 {
 		timeout = defaultStatusWatcherTimeout
+	}
+	forever := timeout < 0
+	if forever {
+		timeout = noDeadline
 	}
 	var t tag
 	if len(resources) > 0 {
@@ -152,6 +161,9 @@ func (s *simulation) kstatusWatch(resources kube4pkg.ResourceList, timeout time.
 		if r.end > end {
 			end = r.end
 		}
+	}
+	if timedOut && forever {
+		return s.waitsForever(results, start, t)
 	}
 	if timedOut {
 		end = deadline
@@ -280,4 +292,29 @@ func jobFailedPods(o *Object, ex *Execution) int64 {
 		b = 6
 	}
 	return b + 1
+}
+
+// noDeadline stands for a wait without a deadline: longer than any run the
+// simulation decides.
+const noDeadline = 1 << 62
+
+// waitsForever reports the hooks a wait without a deadline never sees
+// finish: the helm command would hang.
+func (s *simulation) waitsForever(results []kstatusResult, start time.Duration, t tag) error {
+	var errs []error
+	for _, r := range results {
+		w := r.hookWait
+		w.end = start
+		if r.status != "Current" && r.status != "Failed" {
+			w.err = fmt.Errorf("hooklint: helm would wait forever for %s %s (a negative --timeout has no deadline and it never finishes: %s)", r.obj.Kind, r.obj.Name, r.message)
+			w.reason = "a negative --timeout waits forever"
+			errs = append(errs, w.err)
+		}
+		w.emit(s, t)
+	}
+	result := errors.Join(errs...)
+	if t.hook != nil {
+		s.explain.onWatched(t.hook, result)
+	}
+	return result
 }
