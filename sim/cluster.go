@@ -263,6 +263,10 @@ func (c *Cluster) Create(o *Object) error {
 		c.record("create", o, int(err.ErrStatus.Code))
 		return err
 	}
+	if err := c.validateCustomResource(o, true); err != nil {
+		c.record("create", o, int(err.ErrStatus.Code))
+		return err
+	}
 	c.stored(o)
 	o.CreatedAt = c.clock.Now()
 	c.objects[o.Key] = o
@@ -286,6 +290,10 @@ func (c *Cluster) Apply(o, cur *Object) error {
 	}
 	if cur == nil {
 		if err := c.admit(o); err != nil {
+			c.record("patch", o, int(err.ErrStatus.Code))
+			return err
+		}
+		if err := c.validateCustomResource(o, false); err != nil {
 			c.record("patch", o, int(err.ErrStatus.Code))
 			return err
 		}
