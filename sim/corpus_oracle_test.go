@@ -25,7 +25,7 @@ type kwokException struct {
 // kwokExceptions is every allowance the corpus replay makes, by recording
 // (chart, scenario and variant, for both Helm versions); each is reviewed
 // and has one line of reason.
-var kwokExceptions = map[string]kwokException{ //nolint:gochecknoglobals // test table
+var kwokExceptions = map[string]kwokException{
 	"bitnami-opensearch.lifecycle": {pending: []string{"Secret/rel-opensearch"},
 		reason: "the snapshots post-install Job reads Secret rel-opensearch, which the chart renders only with security enabled"},
 	"cnpg-cluster.lifecycle.standin-crds": {pending: []string{"Secret/rel-cluster-app"},

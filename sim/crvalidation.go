@@ -2,6 +2,7 @@ package sim
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -42,8 +43,8 @@ func (c *Cluster) validateCustomResource(o *Object, prune bool) *apierrors.Statu
 	}
 	var errs field.ErrorList
 	for _, e := range res.Errors {
-		ve, ok := e.(*openapierrors.Validation)
-		if !ok {
+		var ve *openapierrors.Validation
+		if !errors.As(e, &ve) {
 			errs = append(errs, field.Invalid(nil, "", e.Error()))
 			continue
 		}
@@ -148,7 +149,7 @@ func pruneNulls(v any, s *spec.Schema) any {
 	out := make(map[string]any, len(m))
 	for k, e := range m {
 		prop, has := s.Properties[k]
-		if e == nil && !(has && prop.Type.Contains("null")) {
+		if e == nil && (!has || !prop.Type.Contains("null")) {
 			continue
 		}
 		if has {

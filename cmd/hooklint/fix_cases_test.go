@@ -207,7 +207,7 @@ func chmod(t *testing.T, p string, mode os.FileMode) {
 	if err := os.Chmod(p, mode); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { os.Chmod(p, 0o644) }) // so that TempDir can be removed
+	t.Cleanup(func() { _ = os.Chmod(p, 0o644) }) // so that TempDir can be removed
 }
 
 func assertMode(t *testing.T, p string, want os.FileMode) {
