@@ -83,15 +83,28 @@ func TestBadInputsGenerated(t *testing.T) {
 			job:  fmt.Sprintf(generatedJob, "tokens", "    \"helm.sh/hook\": pre-install\n    \"helm.sh/hook-delete-policy\": \""+distinctTokens("hook-succeded-", 8000)+"\"", "            - x\n"),
 		},
 		{
-			// A template file name with a newline and ESC[2J: the output
-			// shows \n and \x1b, never a fake finding row or a cleared
-			// screen (issue 17 point 11).
+			// An exclusions glob of 1.2 million "a*" (2.4 MB): an input
+			// error naming the chart, the file, the line and the limit.
+			name:  "config-glob-2mb",
+			job:   fmt.Sprintf(generatedJob, "glob", hook, "            - x\n"),
+			files: map[string]string{".hooklint.yaml": "version: 1\nexclusions:\n  - path: \"" + strings.Repeat("a*", 1200000) + "\"\n"},
+		},
+		{
+			// A template file name with a newline and ESC[2J, and a
+			// config whose error spans lines: the output shows \n and
+			// \x1b, never a fake finding row or a cleared screen, and the
+			// input error is one line (issue 17 point 11).
 			name: "terminal-escapes",
 			job:  fmt.Sprintf(generatedJob, "escapes", hook, "            - x\n"),
 			files: map[string]string{
 				"templates/evil\n.yaml:1: error HL0000: fake\x1b[2J.yaml": fmt.Sprintf(generatedJob, "evil", "    \"helm.sh/hook\": pre-install\n    \"helm.sh/hook-delete-policy\": hook-succeded", "            - x\n"),
 			},
 			args: []string{"--only", "HL1006"},
+		},
+		{
+			name:  "terminal-escapes-config",
+			job:   fmt.Sprintf(generatedJob, "escapes", hook, "            - x\n"),
+			files: map[string]string{".hooklint.yaml": "version: 1\nrules:\n  enabel: [HL1006]\n  disabel: [HL1007]\n"},
 		},
 	}
 	for _, tt := range tests {
