@@ -44,6 +44,10 @@ template file and line that produced it.
 CHART is a chart directory, a packaged chart (.tgz), or '-' to read
 already-rendered manifests (the output of 'helm template') from stdin.
 
+As in 'helm template', 'lookup' returns an empty map (no cluster is read);
+'hooklint simulate' runs Helm's actions, whose 'lookup' reads the simulated
+cluster.
+
 Hooks are analysed as rendered in the command they run in: hooks whose
 events are all upgrade or rollback events are rendered as an upgrade
 (revision 2, .Release.IsUpgrade), the others as an install.

@@ -6,8 +6,10 @@ hl3007 (hook-dependency-external): a hook uses an object the chart does not defi
 For every hook and each of its events, the ServiceAccounts, ConfigMaps,
 Secrets, PersistentVolumeClaims and image pull Secrets its pod references
 (as HL3001 lists them, optional references excluded) that no document of
-the chart defines, neither as a hook nor as a release resource. The
-ServiceAccount "default" is not reported.
+the chart defines, neither as a hook nor as a release resource. Objects the
+cluster makes in every namespace are not reported: the ServiceAccount
+"default" and the ConfigMap "kube-root-ca.crt" (internal/lifecycle
+Provided, the list the simulator's fake cluster creates them from).
 
 # Why it matters
 
