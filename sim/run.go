@@ -46,6 +46,10 @@ type simulation struct {
 	outcomes Outcomes
 }
 
+// testHookSimulation, when set (by tests only), is given each new
+// simulation, so that a test can look into its cluster.
+var testHookSimulation func(*simulation) //nolint:gochecknoglobals // test hook, nil outside tests
+
 // tag says what a built resource is: a hook (and which), a CRD from crds/,
 // or a release resource.
 type tag struct {
@@ -93,6 +97,9 @@ func Run(sc *Scenario) (*Result, error) {
 	}
 	s := &simulation{sc: sc, explain: newExplainer(), crdFiles: map[string]bool{}, tags: map[*resource.Info]tag{}}
 	s.cluster = NewCluster(&s.clock, sc.Namespace)
+	if testHookSimulation != nil {
+		testHookSimulation(s)
+	}
 	s.getter = newClientGetter(s.cluster, sc.Namespace, kubeVersion{git: caps0.KubeVersion.Version,
 		major: caps0.KubeVersion.Major, minorText: caps0.KubeVersion.Minor, minor: minor})
 	if err := s.cluster.loadState(sc.ClusterState, s.getter.mapper.static, sc.Namespace); err != nil {
