@@ -38,6 +38,8 @@ func TestSimulateCLI(t *testing.T) {
 		{name: "upgrade flux remediation", args: []string{"simulate", "upgrade", backup, kv, "--engine", "flux", "--flux-upgrade-retries", "1", "--fail", "job/*-backup"}, golden: "upgrade-flux.txt", wantCode: 1},
 		{name: "helm from config", args: []string{"simulate", "upgrade", "testdata/helm4/chart", kv}, golden: "upgrade-helm4-config.txt"},
 		{name: "diff engines", args: []string{"diff-engines", backup, kv}, golden: "diff-engines.txt"},
+		{name: "install with cluster state", args: []string{"simulate", "install", ordering, kv, "--timeout", "1m", "--no-color", "--cluster-state", "testdata/simulate/cluster-state.yaml"}, golden: "install-cluster-state.txt"},
+		{name: "bad cluster state", args: []string{"simulate", "install", backup, "--cluster-state", "testdata/simulate/does-not-exist.yaml"}, golden: "bad-cluster-state.txt", wantCode: 2},
 		{name: "bad pattern", args: []string{"simulate", "install", backup, "--fail", "job/["}, golden: "bad-pattern.txt", wantCode: 2},
 		{name: "bad output", args: []string{"simulate", "install", backup, "-o", "xml"}, golden: "bad-output.txt", wantCode: 2},
 		{name: "no command", args: []string{"simulate", backup}, golden: "no-command.txt", wantCode: 2},
