@@ -87,12 +87,17 @@ func (c *Cluster) admitPVC(o *Object) {
 			spec["storageClassName"] = def
 		}
 	}
+	phase := "Pending"
 	if sc, _ := spec["storageClassName"].(string); sc != "" {
-		if _, ok := c.objects[Key{Group: "storage.k8s.io", Kind: "StorageClass", Name: sc}]; ok {
+		if cls, ok := c.objects[Key{Group: "storage.k8s.io", Kind: "StorageClass", Name: sc}]; ok &&
+			nestedString(cls.Content, "provisioner") != "kubernetes.io/no-provisioner" {
 			spec["volumeName"] = "pvc-" + objectUID(o.Key)
-			o.Content["status"] = map[string]any{"phase": "Bound"}
+			phase = "Bound"
 		}
 	}
+	// A claim no class provisions stays Pending (no PersistentVolume is
+	// pre-provisioned in the simulated cluster).
+	o.Content["status"] = map[string]any{"phase": phase}
 }
 
 // objectUID is a UID for an object the simulation creates: derived from its

@@ -68,20 +68,34 @@ func TestCorpusRecordings(t *testing.T) {
 	}
 }
 
-// TestCorpusRecordingsClusterState replays the standin-crds variants
-// (../shared/oracle/corpus-recordings/variants: the lifecycle on a cluster
-// that already holds CNPG's and cert-manager's CRDs) with those CRDs given
-// as --cluster-state.
+// TestCorpusRecordingsClusterState replays the variants
+// (../shared/oracle/corpus-recordings/variants) with what was changed in
+// the cluster given as --cluster-state: standin-crds (a cluster that holds
+// CNPG's and cert-manager's CRDs) with those CRDs, no-default-sc (the
+// default StorageClass deleted) with a StorageClass that is not the default
+// and provisions nothing (the state's StorageClasses replace the simulated
+// default one).
 func TestCorpusRecordingsClusterState(t *testing.T) {
 	dir := filepath.Join(oracleDir, "corpus-recordings", "variants")
-	files, err := filepath.Glob(filepath.Join(dir, "*.standin-crds.txt"))
-	if err != nil || len(files) == 0 {
-		t.Skipf("no standin-crds variants in %s", dir)
+	crds, err := LoadClusterState([]string{filepath.Join(dir, "standin-crds.yaml")})
+	if err != nil {
+		t.Skipf("no standin-crds.yaml in %s: %v", dir, err)
 	}
-	state, err := LoadClusterState([]string{filepath.Join(dir, "standin-crds.yaml")})
+	noDefault, err := parseStateForTest(t, "apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: manual\nprovisioner: kubernetes.io/no-provisioner\n")
 	if err != nil {
 		t.Fatal(err)
 	}
+	for variant, state := range map[string][]StateObject{"standin-crds": crds, "no-default-sc": noDefault} {
+		files, err := filepath.Glob(filepath.Join(dir, "*."+variant+".txt"))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("no %s variants in %s", variant, dir)
+		}
+		replayVariant(t, files, state)
+	}
+}
+
+func replayVariant(t *testing.T, files []string, state []StateObject) {
+	t.Helper()
 	for _, file := range files {
 		helm := HelmV3
 		if strings.Contains(filepath.Base(file), ".helm4.") {

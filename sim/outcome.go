@@ -216,6 +216,10 @@ type Ref struct {
 	Kind  string `json:"kind"`
 	Name  string `json:"name"`
 	Field string `json:"field"` // where the pod spec refers to it
+	// Unbound is set for a PersistentVolumeClaim that exists but is not
+	// bound (no StorageClass provisions it): the scheduler does not place
+	// the pod (VolumeBinding), so it stays Pending as for a missing claim.
+	Unbound bool `json:"unbound,omitempty"`
 }
 
 func (r Ref) String() string { return fmt.Sprintf("%s %q (%s)", r.Kind, r.Name, r.Field) }
@@ -255,7 +259,7 @@ func startRun(o *Object, rules Outcomes, missing []Ref, now time.Duration) *Exec
 	}
 	if len(missing) > 0 && !d.RunsDespiteMissingRefs {
 		r.Pending, r.Forever = missing, true
-		r.Reason = "Pending: " + refList(missing) + " not found"
+		r.Reason = "Pending: " + pendingList(missing)
 	}
 	if o.Kind == "Job" && len(missing) == 0 {
 		if ads, ok := nestedInt(o.Content, "spec", "activeDeadlineSeconds"); ok && ads >= 0 {
@@ -274,6 +278,27 @@ func refList(refs []Ref) string {
 		s[i] = r.String()
 	}
 	return strings.Join(s, ", ")
+}
+
+// pendingList says why each reference holds a pod: "A, B not found",
+// then "; C not bound" for claims that exist unbound.
+func pendingList(refs []Ref) string {
+	var missing, unbound []Ref
+	for _, r := range refs {
+		if r.Unbound {
+			unbound = append(unbound, r)
+		} else {
+			missing = append(missing, r)
+		}
+	}
+	var parts []string
+	if len(missing) > 0 {
+		parts = append(parts, refList(missing)+" not found")
+	}
+	if len(unbound) > 0 {
+		parts = append(parts, refList(unbound)+" not bound")
+	}
+	return strings.Join(parts, "; ")
 }
 
 // isPodRunning reports whether the kind runs pods whose references matter.
@@ -419,7 +444,12 @@ func missingRefs(c *Cluster, o *Object) []Ref {
 		if lifecycle.IsProvided(r.Kind, r.Name) {
 			continue // the cluster makes it in every namespace, also in one created later
 		}
-		if _, ok := c.Get(Key{Kind: r.Kind, Namespace: o.Namespace, Name: r.Name}); !ok {
+		cur, ok := c.Get(Key{Kind: r.Kind, Namespace: o.Namespace, Name: r.Name})
+		switch {
+		case !ok:
+			out = append(out, r)
+		case r.Kind == "PersistentVolumeClaim" && nestedString(cur.Content, "status", "phase") != "Bound":
+			r.Unbound = true
 			out = append(out, r)
 		}
 	}

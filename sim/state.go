@@ -148,6 +148,14 @@ func readStateFile(path string, budget int) ([]StateObject, int, error) {
 func (c *Cluster) loadState(objs []StateObject, mapper meta.RESTMapper, releaseNS string) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	// The state's StorageClasses are the cluster's: they replace the
+	// simulated default one.
+	for _, so := range objs {
+		if nestedString(so.Content, "kind") == "StorageClass" && strings.HasPrefix(nestedString(so.Content, "apiVersion"), "storage.k8s.io/") {
+			delete(c.objects, Key{Group: "storage.k8s.io", Kind: "StorageClass", Name: DefaultStorageClass})
+			break
+		}
+	}
 	ordered := append([]StateObject(nil), objs...)
 	sort.SliceStable(ordered, func(i, j int) bool {
 		return isCRD(ordered[i].Content) && !isCRD(ordered[j].Content)
