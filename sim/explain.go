@@ -82,8 +82,9 @@ const (
 type explainer struct {
 	mu         sync.Mutex
 	byManifest map[string]*hookInfo
-	hooks      []*hookInfo // the hooks of the release being acted on, stored order
-	events     []string    // the hook events the step can run, in order
+	records    map[string][]*hookInfo // the hooks of each release record learned (learnRecord)
+	hooks      []*hookInfo            // the hooks of the release being acted on, stored order
+	events     []string               // the hook events the step can run, in order
 	cur        int
 	created    []*hookInfo
 	total      int
@@ -99,11 +100,43 @@ func newExplainer() *explainer {
 // learn records the hooks of a release record; the first record of a
 // manifest wins (it has the policies as parsed).
 func (x *explainer) learn(rel *release.Release) []*hookInfo {
-	hooks := make([]*hookInfo, 0, len(rel.Hooks))
-	for _, h := range rel.Hooks {
-		hooks = append(hooks, newHookInfo(h))
+	return x.learnRecord(rel.Name, rel.Version, false, func() []*hookInfo {
+		hooks := make([]*hookInfo, 0, len(rel.Hooks))
+		for _, h := range rel.Hooks {
+			hooks = append(hooks, newHookInfo(h))
+		}
+		return hooks
+	})
+}
+
+// learnNew learns the hooks of a record Helm has just created.
+func (x *explainer) learnNew(rel *release.Release) []*hookInfo {
+	x.mu.Lock()
+	delete(x.records, fmt.Sprintf("%s.v%d", rel.Name, rel.Version))
+	x.mu.Unlock()
+	return x.learn(rel)
+}
+
+// learnRecord learns the hooks of release record name.vversion once:
+// Helm writes a record after every hook it runs (execHook's
+// recordRelease), and reading all its hooks each time made a release of n
+// hooks cost n squared. fresh (a new record: Create) reads them again.
+func (x *explainer) learnRecord(name string, version int, fresh bool, read func() []*hookInfo) []*hookInfo {
+	key := fmt.Sprintf("%s.v%d", name, version)
+	x.mu.Lock()
+	if cached, ok := x.records[key]; ok && !fresh {
+		x.mu.Unlock()
+		return cached
 	}
-	return x.learnHooks(hooks)
+	x.mu.Unlock()
+	out := x.learnHooks(read())
+	x.mu.Lock()
+	if x.records == nil {
+		x.records = map[string][]*hookInfo{}
+	}
+	x.records[key] = out
+	x.mu.Unlock()
+	return out
 }
 
 // learnHooks records hooks of any Helm version's release record: the first

@@ -27,7 +27,7 @@ func (d *recordingDriver) Create(key string, rls *release.Release) error {
 	if err := d.Memory.Create(key, rls); err != nil {
 		return err
 	}
-	d.s.explain.setRelease(d.s.explain.learn(rls))
+	d.s.explain.setRelease(d.s.explain.learnNew(rls))
 	d.written(key, rls)
 	return nil
 }

@@ -36,6 +36,17 @@ func asV1(r releasei.Releaser) (*rv1.Release, error) {
 
 // learn4 records the hooks of a v4 release record (explainer.learnHooks).
 func (s *simulation) learn4(rel *rv1.Release) []*hookInfo {
+	return s.learn4Record(rel, false)
+}
+
+// learn4Record is learn4 once per record (explainer.learnRecord); fresh
+// reads a record Helm has just created again.
+func (s *simulation) learn4Record(rel *rv1.Release, fresh bool) []*hookInfo {
+	return s.explain.learnRecord(rel.Name, rel.Version, fresh, func() []*hookInfo { return hookInfos4(rel) })
+}
+
+// hookInfos4 reads the hooks of a v4 release record.
+func hookInfos4(rel *rv1.Release) []*hookInfo {
 	hooks := make([]*hookInfo, 0, len(rel.Hooks))
 	for _, h := range rel.Hooks {
 		hi := &hookInfo{Name: h.Name, Kind: h.Kind, Path: h.Path, Manifest: h.Manifest, Weight: h.Weight}
@@ -47,7 +58,7 @@ func (s *simulation) learn4(rel *rv1.Release) []*hookInfo {
 		}
 		hooks = append(hooks, hi)
 	}
-	return s.explain.learnHooks(hooks)
+	return hooks
 }
 
 // Create stores a new revision (install, upgrade, rollback).
@@ -56,7 +67,7 @@ func (d *recordingDriver4) Create(key string, r releasei.Releaser) error {
 		return err
 	}
 	if rls, err := asV1(r); err == nil {
-		d.s.explain.setRelease(d.s.learn4(rls))
+		d.s.explain.setRelease(d.s.learn4Record(rls, true))
 		d.written(key, rls)
 	}
 	return nil
