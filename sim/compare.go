@@ -90,6 +90,16 @@ func mergeRows(rows [][]string, lines []string, col int) [][]string {
 		return ""
 	}
 	n, m := len(rows), len(lines)
+	cell := func(r []string, v string) []string {
+		out := append([]string(nil), r...)
+		for len(out) < col {
+			out = append(out, "")
+		}
+		return append(out, v)
+	}
+	if n*m > maxLCSCells {
+		return mergeRowsGreedy(rows, lines, key, cell, col)
+	}
 	lcs := make([][]int, n+1)
 	for i := range lcs {
 		lcs[i] = make([]int, m+1)
@@ -102,13 +112,6 @@ func mergeRows(rows [][]string, lines []string, col int) [][]string {
 				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
 			}
 		}
-	}
-	cell := func(r []string, v string) []string {
-		out := append([]string(nil), r...)
-		for len(out) < col {
-			out = append(out, "")
-		}
-		return append(out, v)
 	}
 	var out [][]string
 	i, j := 0, 0
@@ -125,6 +128,47 @@ func mergeRows(rows [][]string, lines []string, col int) [][]string {
 			out = append(out, cell(make([]string, col), lines[j]))
 			j++
 		}
+	}
+	return out
+}
+
+// maxLCSCells bounds the longest-common-subsequence table of mergeRows
+// (n rows times m lines): past it, a step of thousands of calls per engine
+// would take gigabytes, and the rows are merged greedily instead.
+const maxLCSCells = 1 << 22
+
+// mergeRowsGreedy merges lines into rows in order in linear time: each row
+// is matched with the next line of its key after the last match (a common
+// subsequence, not always the longest), the lines skipped over get rows of
+// their own.
+func mergeRowsGreedy(rows [][]string, lines []string, key func([]string) string, cell func([]string, string) []string, col int) [][]string {
+	at := map[string][]int{}
+	for j, l := range lines {
+		at[l] = append(at[l], j)
+	}
+	var out [][]string
+	j := 0
+	for _, r := range rows {
+		k := key(r)
+		ps := at[k]
+		for len(ps) > 0 && ps[0] < j {
+			ps = ps[1:]
+		}
+		if len(ps) == 0 {
+			at[k] = nil
+			out = append(out, cell(r, ""))
+			continue
+		}
+		p := ps[0]
+		at[k] = ps[1:]
+		for ; j < p; j++ {
+			out = append(out, cell(make([]string, col), lines[j]))
+		}
+		out = append(out, cell(r, lines[p]))
+		j = p + 1
+	}
+	for ; j < len(lines); j++ {
+		out = append(out, cell(make([]string, col), lines[j]))
 	}
 	return out
 }
