@@ -38,6 +38,13 @@ func Compare(names []string, results []*Result) *Comparison {
 	for _, r := range results {
 		steps = max(steps, len(r.Steps))
 	}
+	callsByStep := make([]map[int][]Call, len(results))
+	for e, r := range results {
+		callsByStep[e] = map[int][]Call{}
+		for _, call := range r.Calls {
+			callsByStep[e][call.Step] = append(callsByStep[e][call.Step], call)
+		}
+	}
 	for i := 0; i < steps; i++ {
 		cs := CmpStep{Index: i + 1}
 		var rows [][]string
@@ -51,10 +58,8 @@ func Compare(names []string, results []*Result) *Comparison {
 				if st.Failed() {
 					exit = "exit 1: " + oneLine(st.Err)
 				}
-				for _, call := range r.Calls {
-					if call.Step == st.Index {
-						lines = append(lines, fmt.Sprintf("%s %s %s %d", call.Verb, call.Resource, call.Key.Name, call.Code))
-					}
+				for _, call := range callsByStep[e][st.Index] {
+					lines = append(lines, fmt.Sprintf("%s %s %s %d", call.Verb, call.Resource, call.Key.Name, call.Code))
 				}
 			}
 			cs.Commands = append(cs.Commands, cmd)

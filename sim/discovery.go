@@ -242,13 +242,20 @@ func (g *clientGetter) discoveryClient() (*discovery.DiscoveryClient, error) {
 // discovery are added the same way (crds), then the scenario's extra API
 // versions. The set is sorted: Helm builds it from a map, in no order.
 func (s *simulation) apiVersions(getVersionSet func(discovery.ServerResourcesInterface) ([]string, error), extra []string, crds []crdKind) ([]string, error) {
-	dc, err := s.getter.discoveryClient()
-	if err != nil {
-		return nil, err
-	}
-	vs, err := getVersionSet(dc)
-	if err != nil {
-		return nil, err
+	// What discovery answers changes only with the CRDs in the cluster:
+	// ask it again only then (a scenario of thousands of steps asked
+	// ~50 group versions per step).
+	key := fmt.Sprint(s.cluster.crdKinds())
+	vs := s.versionSet.vs
+	if s.versionSet.vs == nil || s.versionSet.key != key {
+		dc, err := s.getter.discoveryClient()
+		if err != nil {
+			return nil, err
+		}
+		if vs, err = getVersionSet(dc); err != nil {
+			return nil, err
+		}
+		s.versionSet.key, s.versionSet.vs = key, vs
 	}
 	seen := map[string]bool{}
 	var out []string

@@ -47,14 +47,12 @@ func WriteText(w io.Writer, r *Result) error {
 			ew.printf("  %s %q (%s of %s): %s\n", esc(e.Ref.Kind), e.Ref.Name, esc(e.Ref.Field), esc(e.Consumer.String()), esc(e.Hint))
 		}
 	}
+	byStep := eventsByStep(r)
 	for _, st := range r.Steps {
 		ew.printf("\nstep %d: %s\n", st.Index, esc(st.Command))
 		tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "  TIME\tSTEP\tHOOK\tACTION\tOBJECT\tRESULT\tREASON")
-		for _, ev := range r.Events {
-			if ev.Step != st.Index {
-				continue
-			}
+		for _, ev := range byStep[st.Index] {
 			fmt.Fprintf(tw, "  %s\t%d\t%s\t%s\t%s\t%s\t%s\n", FormatTime(ev.At), ev.Step, esc(hookColumn(ev)), ev.Type, esc(objectColumn(ev)), esc(resultColumn(ev)), esc(reasonColumn(ev)))
 		}
 		if err := tw.Flush(); err != nil {
@@ -312,12 +310,10 @@ func WriteMermaid(w io.Writer, r *Result) error {
 	ew.printf("sequenceDiagram\n")
 	ew.printf("    participant H as helm %s\n", r.Helm)
 	ew.printf("    participant K as cluster (Kubernetes %s)\n", r.KubeVersion)
+	byStep := eventsByStep(r)
 	for _, st := range r.Steps {
 		ew.printf("    Note over H,K: step %d: %s\n", st.Index, mermaidText(st.Command))
-		for _, ev := range r.Events {
-			if ev.Step != st.Index {
-				continue
-			}
+		for _, ev := range byStep[st.Index] {
 			at := FormatTime(ev.At)
 			hook := ""
 			if ev.Hook != "" {
@@ -386,4 +382,14 @@ func escLines(s string) string {
 		lines[i] = strings.Join(parts, "\t")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// eventsByStep groups the events by step, in order: the writers visit each
+// event once, not once per step.
+func eventsByStep(r *Result) map[int][]Event {
+	out := map[int][]Event{}
+	for _, ev := range r.Events {
+		out[ev.Step] = append(out[ev.Step], ev)
+	}
+	return out
 }

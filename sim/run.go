@@ -26,11 +26,17 @@ import (
 // simulation is the state of one Run: the virtual clock, the fake cluster,
 // Helm's action configuration over it, and the timeline.
 type simulation struct {
-	sc       *Scenario
-	clock    Clock
-	cluster  *Cluster
-	kc       *kube.Client
-	getter   *clientGetter // the simulated API server as Helm's clients reach it
+	sc      *Scenario
+	clock   Clock
+	cluster *Cluster
+	kc      *kube.Client
+	getter  *clientGetter // the simulated API server as Helm's clients reach it
+	// versionSet is the last version set discovery gave, for the CRDs
+	// (key) the cluster held then (discovery.go apiVersions).
+	versionSet struct {
+		key string
+		vs  []string
+	}
 	cfg      *action.Configuration
 	drv      helmDriver // the Helm version's actions (helm3, or helm4 in run4.go)
 	explain  *explainer
