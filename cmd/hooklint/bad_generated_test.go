@@ -173,3 +173,67 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 		}
 	}
 }
+
+// TestSimulateScaleGenerated: simulations whose cost grew faster than
+// their input (issue 17 point 10) stay within the hostile-input ceilings
+// for their class: install and 9,999 upgrades of a one-hook chart (it took
+// 40 s and 600 MB when discovery was asked every step and the writers
+// scanned every event per step), and diff-engines of 5,000 hooks (a
+// quadratic alignment table: 2.1 GB).
+func TestSimulateScaleGenerated(t *testing.T) {
+	var steps strings.Builder
+	steps.WriteString("steps:\n  - action: install\n")
+	for range 9999 {
+		steps.WriteString("  - action: upgrade\n")
+	}
+	hooks := `{{- range $i := until 5000 }}
+---
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: hook-{{ $i }}
+  annotations:
+    helm.sh/hook: pre-upgrade
+    helm.sh/hook-weight: "{{ mod $i 7 }}"
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers: [{name: m, image: busybox}]
+{{- end }}
+`
+	tests := []struct {
+		name    string
+		files   map[string]string
+		args    []string
+		rss     int64
+		ceiling time.Duration
+		want    string // in stdout
+	}{
+		{name: "scenario-10000-steps", files: map[string]string{"c/templates/job.yaml": fmt.Sprintf(generatedJob, "mig", "    \"helm.sh/hook\": pre-install,pre-upgrade", "            - x\n"), "s.yaml": steps.String()},
+			args: []string{"simulate", "--scenario", "s.yaml", "c", "-o", "json"}, rss: 512 << 20, ceiling: 30 * time.Second, want: `"index": 10000,`},
+		{name: "diff-engines-5000-hooks", files: map[string]string{"c/templates/hooks.yaml": hooks},
+			args: []string{"diff-engines", "c"}, rss: 1 << 30, ceiling: 30 * time.Second, want: "create jobs hook-4999 201"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			tt.files["c/Chart.yaml"] = "apiVersion: v2\nname: c\nversion: 0.1.0\n"
+			writeFiles(t, dir, tt.files)
+			hooklintBin(t)
+			start := time.Now()
+			res := runBin(t, dir, nil, nil, tt.args...)
+			took := time.Since(start)
+			t.Logf("took %v (ceiling %v), peak RSS %d MiB (ceiling %d MiB)", took.Round(time.Millisecond), tt.ceiling, res.maxRSS>>20, tt.rss>>20)
+			if res.code != 0 || !strings.Contains(res.stdout, tt.want) {
+				t.Fatalf("exit %d, stdout without %q; stderr:\n%s", res.code, tt.want, res.stderr)
+			}
+			if took > tt.ceiling {
+				t.Errorf("took %v, ceiling %v", took.Round(time.Millisecond), tt.ceiling)
+			}
+			if res.maxRSS > tt.rss {
+				t.Errorf("peak RSS %d MiB, ceiling %d MiB", res.maxRSS>>20, tt.rss>>20)
+			}
+		})
+	}
+}
