@@ -85,7 +85,7 @@ func runArgoCD(sc *Scenario) (*Result, error) {
 	if len(sc.Steps) == 0 {
 		return nil, errors.New("nothing to simulate: no steps")
 	}
-	caps0, err := capabilities(sc.KubeVersion, nil, nil)
+	caps0, err := capabilities(sc.KubeVersion, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -194,7 +194,7 @@ func (a *argo) render(ch *render.Chart) ([]argoTask, error) {
 	if err != nil {
 		return nil, err
 	}
-	caps, err := capabilities(s.sc.KubeVersion, s.sc.APIVersions, nil)
+	caps, err := capabilities(s.sc.KubeVersion, s.sc.APIVersions)
 	if err != nil {
 		return nil, err
 	}

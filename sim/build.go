@@ -6,19 +6,16 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"reflect"
 	"strings"
 
 	"helm.sh/helm/v3/pkg/kube"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	"k8s.io/apimachinery/pkg/api/meta"
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/version"
 	"k8s.io/cli-runtime/pkg/genericclioptions"
 	"k8s.io/client-go/discovery"
 	"k8s.io/client-go/discovery/cached/memory"
-	"k8s.io/client-go/kubernetes/scheme"
 	"k8s.io/client-go/rest"
 	"k8s.io/client-go/tools/clientcmd"
 	clientcmdapi "k8s.io/client-go/tools/clientcmd/api"
@@ -78,24 +75,16 @@ func served(gvk schema.GroupVersionKind, minor int) bool {
 	return true
 }
 
-// newStaticMapper maps every kind of client-go's scheme (which Helm's kube
-// package extends with apiextensions v1 and v1beta1) that Kubernetes
-// 1.minor serves to its resource, without a discovery request.
+// newStaticMapper maps every built-in kind Kubernetes 1.minor serves
+// (builtinResources) to its resource, without a discovery request.
 func newStaticMapper(minor int) *meta.DefaultRESTMapper {
 	m := meta.NewDefaultRESTMapper(nil)
-	objectMeta := reflect.TypeOf((*metav1.Object)(nil)).Elem()
-	for gvk, t := range scheme.Scheme.AllKnownTypes() {
-		if gvk.Version == "" || gvk.Version == "__internal" || strings.HasSuffix(gvk.Kind, "List") || !served(gvk, minor) {
-			continue
-		}
-		if !reflect.PointerTo(t).Implements(objectMeta) {
-			continue
-		}
+	for _, r := range builtinResources(minor) {
 		scope := meta.RESTScopeNamespace
-		if clusterScoped[gvk.Kind] {
+		if !r.Namespaced {
 			scope = meta.RESTScopeRoot
 		}
-		m.Add(gvk, scope)
+		m.Add(r.GVK, scope)
 	}
 	return m
 }

@@ -446,6 +446,11 @@ func (c *Cluster) Delete(o *Object) error {
 func (c *Cluster) crdKinds() []crdKind {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	return c.crdKindsLocked()
+}
+
+// crdKindsLocked is crdKinds for callers that hold c.mu.
+func (c *Cluster) crdKindsLocked() []crdKind {
 	var out []crdKind
 	for k, o := range c.objects {
 		if k.Kind != "CustomResourceDefinition" || k.Group != "apiextensions.k8s.io" {

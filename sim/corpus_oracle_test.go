@@ -45,26 +45,8 @@ func TestCorpusRecordings(t *testing.T) {
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("corpus recordings not found at %s: %v", dir, err)
 	}
-	for _, v := range []struct {
-		helm HelmVersion
-		glob string
-	}{{HelmV3, "*.helm.lifecycle.txt"}, {HelmV4, "*.helm4.lifecycle.txt"}} {
-		files, err := filepath.Glob(filepath.Join(dir, v.glob))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(files) == 0 {
-			t.Fatalf("no Helm %s recordings (%s) in %s", v.helm, v.glob, dir)
-		}
-		for _, file := range files {
-			ex, ok := kwokExceptions[recordingKey(file)]
-			if !ok {
-				replayRecording(t, v.helm, file)
-				continue
-			}
-			replay(t, v.helm, file, kwokDecide)
-			checkPendingExplained(t, v.helm, file, ex, nil)
-		}
+	for _, r := range recordings(t, dir, "lifecycle") {
+		replayCorpus(t, r, nil)
 	}
 }
 
@@ -85,30 +67,28 @@ func TestCorpusRecordingsClusterState(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for variant, state := range map[string][]StateObject{"standin-crds": crds, "no-default-sc": noDefault} {
-		files, err := filepath.Glob(filepath.Join(dir, "*."+variant+".txt"))
-		if err != nil || len(files) == 0 {
-			t.Fatalf("no %s variants in %s", variant, dir)
+	for _, v := range []struct {
+		name  string
+		state []StateObject
+	}{{"standin-crds", crds}, {"no-default-sc", noDefault}} {
+		for _, r := range recordings(t, dir, "lifecycle."+v.name) {
+			replayCorpus(t, r, v.state)
 		}
-		replayVariant(t, files, state)
 	}
 }
 
-func replayVariant(t *testing.T, files []string, state []StateObject) {
+// replayCorpus replays a corpus recording on a cluster holding state: with
+// kwok's behaviour and the Pending check for a kwokException, as it stands
+// otherwise.
+func replayCorpus(t *testing.T, r recording, state []StateObject) {
 	t.Helper()
-	for _, file := range files {
-		helm := HelmV3
-		if strings.Contains(filepath.Base(file), ".helm4.") {
-			helm = HelmV4
-		}
-		ex, ok := kwokExceptions[recordingKey(file)]
-		if !ok {
-			replayWith(t, helm, file, oracleDecide, state)
-			continue
-		}
-		replayWith(t, helm, file, kwokDecide, state)
-		checkPendingExplained(t, helm, file, ex, state)
+	ex, ok := kwokExceptions[recordingKey(r.file)]
+	if !ok {
+		replayWith(t, r.helm, r.file, oracleDecide, state)
+		return
 	}
+	replayWith(t, r.helm, r.file, kwokDecide, state)
+	checkPendingExplained(t, r.helm, r.file, ex, state)
 }
 
 // recordingKey is a recording's name without the Helm version and the

@@ -24,9 +24,10 @@ type apiResource struct {
 	Namespaced bool
 }
 
-// builtinResources lists the kinds of client-go's scheme that Kubernetes
-// 1.minor serves (the same selection as newStaticMapper), sorted by group,
-// version and kind.
+// builtinResources lists the kinds of client-go's scheme (which Helm's kube
+// package extends with apiextensions v1 and v1beta1) that Kubernetes
+// 1.minor serves, sorted by group, version and kind: what discovery lists
+// and the static REST mapping maps.
 func builtinResources(minor int) []apiResource {
 	objectMeta := reflect.TypeOf((*metav1.Object)(nil)).Elem()
 	var out []apiResource

@@ -218,21 +218,39 @@ func TestOracleRecordings(t *testing.T) {
 	if _, err := os.Stat(oracleDir); err != nil {
 		t.Skipf("oracle recordings not found at %s (../shared/oracle from the repository root): %v", oracleDir, err)
 	}
+	for _, r := range recordings(t, filepath.Join(oracleDir, "recordings"), "*") {
+		replayRecording(t, r.helm, r.file)
+	}
+}
+
+// recording is a recording file and the Helm version that made it.
+type recording struct {
+	helm HelmVersion
+	file string
+}
+
+// recordings lists dir's recordings of scenario (a glob): Helm v3's
+// <chart>.helm.<scenario>.txt, then Helm v4's <chart>.helm4.<scenario>.txt;
+// none of either is an error.
+func recordings(t *testing.T, dir, scenario string) []recording {
+	t.Helper()
+	var out []recording
 	for _, v := range []struct {
 		helm HelmVersion
 		glob string
-	}{{HelmV3, "*.helm.*.txt"}, {HelmV4, "*.helm4.*.txt"}} {
-		files, err := filepath.Glob(filepath.Join(oracleDir, "recordings", v.glob))
+	}{{HelmV3, "*.helm." + scenario + ".txt"}, {HelmV4, "*.helm4." + scenario + ".txt"}} {
+		files, err := filepath.Glob(filepath.Join(dir, v.glob))
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(files) == 0 {
-			t.Fatalf("no Helm %s recordings (%s) in %s/recordings", v.helm, v.glob, oracleDir)
+			t.Fatalf("no Helm %s recordings (%s) in %s", v.helm, v.glob, dir)
 		}
-		for _, file := range files {
-			replayRecording(t, v.helm, file)
+		for _, f := range files {
+			out = append(out, recording{v.helm, f})
 		}
 	}
+	return out
 }
 
 // replayRecording simulates the steps of one recording with Helm version

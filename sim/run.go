@@ -52,10 +52,6 @@ type simulation struct {
 	outcomes Outcomes
 }
 
-// testHookSimulation, when set (by tests only), is given each new
-// simulation, so that a test can look into its cluster.
-var testHookSimulation func(*simulation) //nolint:gochecknoglobals // test hook, nil outside tests
-
 // tag says what a built resource is: a hook (and which), a CRD from crds/,
 // or a release resource.
 type tag struct {
@@ -93,7 +89,7 @@ func Run(sc *Scenario) (*Result, error) {
 	if len(sc.Steps) == 0 {
 		return nil, errors.New("nothing to simulate: no steps")
 	}
-	caps0, err := capabilities(sc.KubeVersion, nil, nil)
+	caps0, err := capabilities(sc.KubeVersion, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -103,9 +99,6 @@ func Run(sc *Scenario) (*Result, error) {
 	}
 	s := &simulation{sc: sc, explain: newExplainer(), crdFiles: map[string]bool{}, tags: map[*resource.Info]tag{}}
 	s.cluster = NewCluster(&s.clock, sc.Namespace)
-	if testHookSimulation != nil {
-		testHookSimulation(s)
-	}
 	s.getter = newClientGetter(s.cluster, sc.Namespace, kubeVersion{git: caps0.KubeVersion.Version,
 		major: caps0.KubeVersion.Major, minorText: caps0.KubeVersion.Minor, minor: minor})
 	if err := s.cluster.loadState(sc.ClusterState, s.getter.mapper.static, sc.Namespace); err != nil {
@@ -265,7 +258,7 @@ type lastRelease struct {
 type helm3 struct{ s *simulation }
 
 func (h helm3) setCapabilities(kubeVersion string, apiVersions []string, crds []crdKind) error {
-	caps, err := capabilities(kubeVersion, nil, nil)
+	caps, err := capabilities(kubeVersion, nil)
 	if err != nil {
 		return err
 	}

@@ -477,11 +477,11 @@ func testFilters(filters []string) map[string][]string {
 	return out
 }
 
-// capabilities are the .Capabilities a step renders with: Helm's defaults,
-// the Kubernetes version, the extra API versions, and the groups and kinds of
-// the CRDs in the cluster and in the chart's crds/ (a real install discovers
-// them after installing crds/).
-func capabilities(kubeVersion string, apiVersions []string, crds []crdKind) (*chartutil.Capabilities, error) {
+// capabilities are Helm's default capabilities (helm template's) for the
+// Kubernetes version, with the extra API versions: what an Argo CD render
+// uses, and the version every engine parses. Helm's actions get theirs from
+// the simulated cluster's discovery instead (discovery.go apiVersions).
+func capabilities(kubeVersion string, apiVersions []string) (*chartutil.Capabilities, error) {
 	v := kubeVersion
 	if v == "" {
 		v = render.DefaultKubeVersion()
@@ -493,9 +493,5 @@ func capabilities(kubeVersion string, apiVersions []string, crds []crdKind) (*ch
 	caps := chartutil.DefaultCapabilities.Copy()
 	caps.KubeVersion = *kv
 	caps.APIVersions = append(caps.APIVersions, apiVersions...)
-	for _, c := range crds {
-		gv := c.Group + "/" + c.Version
-		caps.APIVersions = append(caps.APIVersions, gv, gv+"/"+c.Kind)
-	}
 	return caps, nil
 }

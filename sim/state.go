@@ -12,12 +12,13 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"syscall"
 
 	"k8s.io/apimachinery/pkg/api/meta"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	utilyaml "k8s.io/apimachinery/pkg/util/yaml"
 	"sigs.k8s.io/yaml"
+
+	"github.com/hooklint/hooklint/internal/safefile"
 )
 
 // maxStateBytes bounds what --cluster-state reads in all.
@@ -87,14 +88,11 @@ func stateFiles(p string) ([]string, error) {
 }
 
 func readStateFile(path string, budget int) ([]StateObject, int, error) {
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	f, err := safefile.Open(path, path)
 	if err != nil {
 		return nil, 0, fmt.Errorf("--cluster-state: %w", err)
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
-		return nil, 0, fmt.Errorf("--cluster-state %s: not a regular file", path)
-	}
 	data, err := io.ReadAll(io.LimitReader(f, int64(budget)+1))
 	if err != nil {
 		return nil, 0, fmt.Errorf("--cluster-state %s: %w", path, err)
@@ -198,14 +196,9 @@ func (c *Cluster) resourceOf(gvk schema.GroupVersionKind, mapper meta.RESTMapper
 	if m, err := mapper.RESTMapping(gvk.GroupKind(), gvk.Version); err == nil {
 		return m.Resource.Resource, m.Scope.Name() == meta.RESTScopeNameNamespace
 	}
-	for k, o := range c.objects {
-		if k.Kind != "CustomResourceDefinition" || k.Group != "apiextensions.k8s.io" {
-			continue
-		}
-		for _, ck := range crdKindsOf(o.Content) {
-			if ck.Group == gvk.Group && ck.Kind == gvk.Kind {
-				return ck.Plural, ck.Namespaced
-			}
+	for _, ck := range c.crdKindsLocked() {
+		if ck.Group == gvk.Group && ck.Kind == gvk.Kind {
+			return ck.Plural, ck.Namespaced
 		}
 	}
 	plural, _ := meta.UnsafeGuessKindToResource(gvk)

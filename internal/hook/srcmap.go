@@ -233,40 +233,12 @@ func (m *srcMap) candidates() ([][]int32, []int) {
 		}
 		r, ok := memo[s]
 		if !ok {
-			// The exact matches are shared, not copied, unless globs add
-			// to them.
-			c := ix.exact[s]
-			w := 0
-			if len(c) > 0 {
-				w = m.tpl[c[0]].weight
-			}
-			copied := false
-			add := func(j int32) {
-				if !copied {
-					c = append(make([]int32, 0, len(c)+1), c...)
-					copied = true
-				}
-				c = append(c, j)
-				w = max(w, m.tpl[j].weight)
-			}
 			var globs []int32
 			if len(s) >= 2 {
 				globs = ix.buckets[s[:2]]
 			}
 			work += len(globs) + len(ix.generic)
-			for _, j := range globs {
-				if match(m.tpl[j].parts, s) {
-					add(j)
-				}
-			}
-			for _, j := range ix.generic {
-				if match(m.tpl[j].parts, s) {
-					add(j)
-				}
-			}
-			if copied {
-				slices.Sort(c)
-			}
+			c, w := m.candidatesOf(s, ix.exact[s], globs, ix.generic)
 			r = cand{c, w}
 			memo[s] = r
 		}
@@ -277,6 +249,34 @@ func (m *srcMap) candidates() ([][]int32, []int) {
 		}
 	}
 	return out, maxW
+}
+
+// candidatesOf is the candidates of rendered line text s: the template
+// lines of exact (shared, not copied, unless a glob adds to them) and those
+// of globs whose glob matches s, sorted, with the highest weight among them.
+func (m *srcMap) candidatesOf(s string, exact []int32, globs ...[]int32) ([]int32, int) {
+	c, w := exact, 0
+	if len(c) > 0 {
+		w = m.tpl[c[0]].weight
+	}
+	copied := false
+	for _, list := range globs {
+		for _, j := range list {
+			if !match(m.tpl[j].parts, s) {
+				continue
+			}
+			if !copied {
+				c = append(make([]int32, 0, len(c)+1), c...)
+				copied = true
+			}
+			c = append(c, j)
+			w = max(w, m.tpl[j].weight)
+		}
+	}
+	if copied {
+		slices.Sort(c)
+	}
+	return c, w
 }
 
 // tplIndex sorts the template's line globs for candidates: literal lines
@@ -347,40 +347,17 @@ func (m *srcMap) bandedCandidates(ix tplIndex) ([][]int32, []int) {
 		if s == "" {
 			continue
 		}
-		c := band(ix.exact[s], textRank[s], perText[s])
+		exact := band(ix.exact[s], textRank[s], perText[s])
 		textRank[s]++
-		w := 0
-		if len(c) > 0 {
-			w = m.tpl[c[0]].weight
-		}
-		copied := false
-		add := func(j int32) {
-			if !copied {
-				c = append(make([]int32, 0, len(c)+1), c...)
-				copied = true
-			}
-			c = append(c, j)
-			w = max(w, m.tpl[j].weight)
-		}
+		var bucket []int32
 		if len(s) >= 2 {
 			b := s[:2]
-			for _, j := range band(ix.buckets[b], bucketRank[b], perBucket[b]) {
-				if match(m.tpl[j].parts, s) {
-					add(j)
-				}
-			}
+			bucket = band(ix.buckets[b], bucketRank[b], perBucket[b])
 			bucketRank[b]++
 		}
-		for _, j := range band(ix.generic, genericRank, nonEmpty) {
-			if match(m.tpl[j].parts, s) {
-				add(j)
-			}
-		}
+		generic := band(ix.generic, genericRank, nonEmpty)
 		genericRank++
-		if copied {
-			slices.Sort(c)
-		}
-		out[i], maxW[i] = c, w
+		out[i], maxW[i] = m.candidatesOf(s, exact, bucket, generic)
 	}
 	return out, maxW
 }
