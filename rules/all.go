@@ -54,6 +54,7 @@ import (
 	"github.com/hooklint/hooklint/rules/hl6005"
 	"github.com/hooklint/hooklint/rules/hl6006"
 	"github.com/hooklint/hooklint/rules/hl6007"
+	"github.com/hooklint/hooklint/rules/hl6008"
 	"github.com/hooklint/hooklint/rules/hl7001"
 	"github.com/hooklint/hooklint/rules/hl7002"
 	"github.com/hooklint/hooklint/rules/hl7003"
@@ -117,6 +118,7 @@ var All = []*lint.Analyzer{
 	hl6005.Analyzer,
 	hl6006.Analyzer,
 	hl6007.Analyzer,
+	hl6008.Analyzer,
 	hl7001.Analyzer,
 	hl7002.Analyzer,
 	hl7003.Analyzer,

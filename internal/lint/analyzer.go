@@ -228,6 +228,9 @@ type ChartInfo struct {
 	Arg     string // as given on the command line
 	Name    string
 	Version string
+	// Unread are the chart's files and schema references that lead
+	// outside it, which hooklint did not read (HL6008 reports them).
+	Unread []render.Unread `json:"-"`
 }
 
 // Pass is what one rule sees of one render of one chart.

@@ -49,14 +49,16 @@ func LoadChart(arg string, opts *render.Options, st Settings) (*render.Chart, *r
 // lint --fix lints a chart whose templates it changed in memory this way
 // (render.Chart.WithTemplates) before it writes a file.
 func LintLoaded(c *render.Chart, opts *render.Options, as []*Analyzer, st Settings) (ChartResult, []*hook.Set) {
-	res := ChartResult{Chart: ChartInfo{Arg: c.Arg}}
+	res := ChartResult{Chart: ChartInfo{Arg: c.Arg, Unread: c.Unread}}
 	res.Chart.Name, res.Chart.Version = c.Chart.Metadata.Name, c.Chart.Metadata.Version
 	sets, notes, err := Sets(c, opts)
-	for _, u := range c.Unread { // files and $refs that lead outside the chart
-		notes = append(notes, u.Note())
-	}
 	res.Notes = notes
 	if err != nil {
+		// no rule runs: the files and $refs that lead outside the chart
+		// (HL6008's findings) are said as notes beside the error
+		for _, u := range c.Unread {
+			res.Notes = append(res.Notes, u.Note())
+		}
 		res.Err = err
 		return res, nil
 	}

@@ -52,6 +52,17 @@ type Config struct {
 	// Helm is lint --helm: v3 (the default) or v4, for rules whose
 	// verdict differs between them.
 	Helm string `yaml:"helm"`
+	// Wants are want marks for files that cannot carry a comment
+	// (values.schema.json, a symbolic link): the chart-relative file,
+	// the line (0 for none) and "RULE" or "RULE: regexp" as in a mark.
+	Wants []FileWant `yaml:"wants"`
+}
+
+// FileWant is a want mark kept in linttest.yaml.
+type FileWant struct {
+	File string `yaml:"file"`
+	Line int    `yaml:"line"`
+	Want string `yaml:"want"`
 }
 
 var (
@@ -100,7 +111,7 @@ func Run(t *testing.T, a *lint.Analyzer) {
 // RunFixture checks one fixture and returns how many wants it has.
 func RunFixture(t *testing.T, a *lint.Analyzer, dir string) int {
 	t.Helper()
-	opts, st, err := options(dir)
+	opts, st, fileWants, err := options(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,6 +122,15 @@ func RunFixture(t *testing.T, a *lint.Analyzer, dir string) int {
 	wants, err := parseWants(c.Sources, c.File, a.ID)
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, fw := range fileWants {
+		w, err := newWant(fw.File, fw.Line, fw.Want, a.ID)
+		if err != nil {
+			t.Fatalf("%s/linttest.yaml: %v", dir, err)
+		}
+		if w != nil {
+			wants = append(wants, w)
+		}
 	}
 	res := lint.LintChart(dir, opts, []*lint.Analyzer{a}, st)
 	if res.Err != nil {
@@ -139,21 +159,21 @@ func RunFixture(t *testing.T, a *lint.Analyzer, dir string) int {
 	return len(wants)
 }
 
-func options(dir string) (*render.Options, lint.Settings, error) {
+func options(dir string) (*render.Options, lint.Settings, []FileWant, error) {
 	opts := &render.Options{}
 	st := lint.Settings{}
+	var cfg Config
 	b, err := os.ReadFile(filepath.Join(dir, "linttest.yaml"))
 	if os.IsNotExist(err) {
-		return opts, st, nil
+		return opts, st, cfg.Wants, nil
 	}
 	if err != nil {
-		return nil, st, err
+		return nil, st, nil, err
 	}
-	var cfg Config
 	dec := yaml.NewDecoder(strings.NewReader(string(b)))
 	dec.KnownFields(true)
 	if err := dec.Decode(&cfg); err != nil {
-		return nil, st, fmt.Errorf("%s/linttest.yaml: %w", dir, err)
+		return nil, st, nil, fmt.Errorf("%s/linttest.yaml: %w", dir, err)
 	}
 	for _, v := range cfg.Values {
 		opts.Values.ValueFiles = append(opts.Values.ValueFiles, filepath.Join(dir, v))
@@ -167,10 +187,25 @@ func options(dir string) (*render.Options, lint.Settings, error) {
 	opts.Helm, st.Helm = cfg.Helm, cfg.Helm
 	if cfg.Timeout != "" {
 		if st.Timeout, err = time.ParseDuration(cfg.Timeout); err != nil {
-			return nil, st, fmt.Errorf("%s/linttest.yaml: timeout: %w", dir, err)
+			return nil, st, nil, fmt.Errorf("%s/linttest.yaml: timeout: %w", dir, err)
 		}
 	}
-	return opts, st, nil
+	return opts, st, cfg.Wants, nil
+}
+
+// newWant is one want string s ("RULE" or "RULE: regexp") at file:line,
+// or nil when it is another rule's.
+func newWant(file string, line int, s, id string) (*want, error) {
+	rule, rx, _ := strings.Cut(s, ":")
+	rule = strings.TrimSpace(rule)
+	if rule != id {
+		return nil, nil
+	}
+	re, err := regexp.Compile(strings.TrimSpace(rx))
+	if err != nil {
+		return nil, fmt.Errorf("%s:%d: bad want regexp: %w", file, line, err)
+	}
+	return &want{file: file, line: line, rule: rule, re: re, raw: s}, nil
 }
 
 // parseWants reads the want marks for rule id from template sources.
@@ -188,16 +223,13 @@ func parseWants(sources map[string]string, file func(string) string, id string) 
 				continue
 			}
 			for _, s := range strRe.FindAllStringSubmatch(m[1], -1) {
-				rule, rx, _ := strings.Cut(s[1], ":")
-				rule = strings.TrimSpace(rule)
-				if rule != id {
-					continue
-				}
-				re, err := regexp.Compile(strings.TrimSpace(rx))
+				w, err := newWant(file(p), i+1, s[1], id)
 				if err != nil {
-					return nil, fmt.Errorf("%s:%d: bad want regexp: %w", p, i+1, err)
+					return nil, err
 				}
-				out = append(out, &want{file: file(p), line: i + 1, rule: rule, re: re, raw: s[1]})
+				if w != nil {
+					out = append(out, w)
+				}
 			}
 		}
 	}

@@ -225,9 +225,9 @@ func TestSchemaRefsConfined(t *testing.T) {
 	}
 	reason := "it is not a file of the chart; hooklint reads nothing outside the chart and never uses the network"
 	wantUnread := []Unread{
-		{File: "values.schema.json", Target: "file:///dev/stdin", Reason: reason},
-		{File: "values.schema.json", Target: "file:///etc/passwd", Reason: reason},
-		{File: "values.schema.json", Target: "https://127.0.0.1:1/a.json", Reason: reason},
+		{File: "values.schema.json", Line: 4, Target: "file:///dev/stdin", Reason: reason},
+		{File: "values.schema.json", Line: 3, Target: "file:///etc/passwd", Reason: reason},
+		{File: "values.schema.json", Line: 2, Target: "https://127.0.0.1:1/a.json", Reason: reason},
 	}
 	if diff := cmp.Diff(wantUnread, unread); diff != "" {
 		t.Errorf("unread (-want +got):\n%s", diff)
@@ -238,7 +238,7 @@ func TestSchemaRefsConfined(t *testing.T) {
 	if err != nil {
 		t.Errorf("error: %v", err)
 	}
-	if diff := cmp.Diff([]Unread{{File: "values.schema.json", Target: "http://127.0.0.1:1/e.json", Reason: reason}}, unread); diff != "" {
+	if diff := cmp.Diff([]Unread{{File: "values.schema.json", Line: 1, Target: "http://127.0.0.1:1/e.json", Reason: reason}}, unread); diff != "" {
 		t.Errorf("unread (-want +got):\n%s", diff)
 	}
 }

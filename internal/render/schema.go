@@ -17,9 +17,10 @@ import (
 
 // Unread is a file or reference of the chart that hooklint did not read:
 // a values.schema.json $ref that leaves the chart, or a file reached
-// through a symbolic link that leaves it. Lint reports each (HL9003).
+// through a symbolic link that leaves it. Lint reports each (HL6008).
 type Unread struct {
 	File   string // chart-relative file that holds the reference or link
+	Line   int    // line of the reference in File (0 for a link)
 	Target string // the reference or the link's target, as written
 	Reason string // why it was not followed
 }
@@ -88,7 +89,7 @@ func validateAgainstSingleSchema(chrt *chart.Chart, values chartutil.Values, dir
 	if err != nil {
 		return err
 	}
-	ld := &confinedLoader{files: map[string][]byte{}, file: path.Join(dir, "values.schema.json")}
+	ld := &confinedLoader{files: map[string][]byte{}, file: path.Join(dir, "values.schema.json"), schema: chrt.Schema}
 	for _, f := range chrt.Raw {
 		ld.files[f.Name] = f.Data
 	}
@@ -125,8 +126,9 @@ func (e schemaValidationError) Unwrap() error { return e.err }
 
 // confinedLoader is the jsonschema.URLLoader of one chart's schema.
 type confinedLoader struct {
-	files map[string][]byte // the chart's files (chart.Raw), by name
-	file  string            // the schema's chart-relative path, for Unread
+	files  map[string][]byte // the chart's files (chart.Raw), by name
+	file   string            // the schema's chart-relative path, for Unread
+	schema []byte            // the schema's text, for Unread.Line
 
 	mu      sync.Mutex
 	refused map[string]string // URL -> reason
@@ -169,8 +171,26 @@ func (l *confinedLoader) report(unread *[]Unread) {
 	}
 	sort.Strings(urls)
 	for _, u := range urls {
-		*unread = append(*unread, Unread{File: l.file, Target: u, Reason: l.refused[u]})
+		*unread = append(*unread, Unread{File: l.file, Line: refLine(l.schema, u), Target: u, Reason: l.refused[u]})
 	}
+}
+
+// refLine is the line of the schema that holds the reference the loader
+// was asked for as url: where url is written, else where its last path
+// element is (a relative reference, resolved against the schema's base),
+// else the first line.
+func refLine(schema []byte, url string) int {
+	i := bytes.Index(schema, []byte(url))
+	if i < 0 {
+		base := url[strings.LastIndexByte(url, '/')+1:]
+		if base != "" {
+			i = bytes.Index(schema, []byte(base))
+		}
+	}
+	if i < 0 {
+		return 1
+	}
+	return bytes.Count(schema[:i], []byte("\n")) + 1
 }
 
 // ValidateSchema validates values against a values.schema.json whose
@@ -198,7 +218,7 @@ func schemaUnread(ch *chart.Chart, dir string) []Unread {
 			if err != nil {
 				return
 			}
-			ld := &confinedLoader{files: map[string][]byte{}, file: path.Join(dir, "values.schema.json")}
+			ld := &confinedLoader{files: map[string][]byte{}, file: path.Join(dir, "values.schema.json"), schema: ch.Schema}
 			for _, f := range ch.Raw {
 				ld.files[f.Name] = f.Data
 			}
