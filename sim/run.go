@@ -77,6 +77,25 @@ func Run(sc *Scenario) (*Result, error) {
 	case sc.Helm != HelmV3 && sc.Helm != HelmV4:
 		return nil, fmt.Errorf("helm %s: only Helm 3 and Helm 4 can be simulated", sc.Helm)
 	}
+	if sc.Helm == HelmV3 {
+		return withHelm3Funcs(seedChart(sc), func() (*Result, error) { return simulate(sc) })
+	}
+	return simulate(sc)
+}
+
+// seedChart is the chart the simulation's random and clock functions are
+// seeded by: the first step's that has one.
+func seedChart(sc *Scenario) *render.Chart {
+	for _, st := range sc.Steps {
+		if st.Chart != nil {
+			return st.Chart
+		}
+	}
+	return nil
+}
+
+// simulate is Run for Helm 3 and Helm 4 (and Flux, which runs Helm 4).
+func simulate(sc *Scenario) (*Result, error) {
 	if sc.Release == "" {
 		sc.Release = DefaultReleaseName
 	}

@@ -41,13 +41,8 @@ func newHelm4(s *simulation) *helm4 {
 	cfg.RESTClientGetter = s.getter // lookup (action.go renderResources)
 	// Random and clock functions seeded per chart: the same timeline on
 	// every run (render.DeterministicFuncs; Helm 4's engine takes them as
-	// CustomTemplateFuncs; Helm 3's action has no such hook).
-	for _, st := range s.sc.Steps {
-		if st.Chart != nil {
-			cfg.CustomTemplateFuncs = render.DeterministicFuncs(st.Chart)
-			break
-		}
-	}
+	// CustomTemplateFuncs; Helm 3's: sprig3.go).
+	cfg.CustomTemplateFuncs = render.DeterministicFuncs(seedChart(s.sc))
 	cfg.HookOutputFunc = func(string, string, string) io.Writer { return io.Discard }
 	return &helm4{s: s, cfg: cfg, kube: k}
 }
