@@ -62,6 +62,7 @@ func Extract(chartArg string, r *render.Rendered, sources map[string]string) (*S
 		}
 	}
 	set.Hooks = attach(set.Objects, hooks)
+	dropTrees(set.Objects)
 	return set, nil
 }
 
@@ -127,6 +128,18 @@ func attach(objs []*Object, helm []*release.Hook) []*Hook {
 		out = append(out, h)
 	}
 	return out
+}
+
+// dropTrees lets go of the parsed tree of every object that is not a
+// hook: rules read the trees of release resources only to place a finding
+// (PosOf) or in the rare walk, and Object.tree parses the document again
+// then. A chart of 200,000 small documents keeps 400 MB less.
+func dropTrees(objs []*Object) {
+	for _, o := range objs {
+		if o.Hook == nil && o.node != nil {
+			o.node, o.dropped = nil, true
+		}
+	}
 }
 
 // weightText is the weight annotation as helm.sh/helm/v3@v3.22.0
@@ -247,6 +260,11 @@ func newObject(path string, src *source, index int, d doc) *Object {
 				o.Annotations = append(o.Annotations, a)
 			}
 		}
+	}
+	if !strings.Contains(d.Text, AnnotationHook) && !strings.Contains(d.Text, `\`) {
+		// cannot be a hook (no helm.sh/hook key, not even one spelt with
+		// an escape): let go of the tree now, as dropTrees does later
+		o.node, o.dropped = nil, true
 	}
 	return o
 }

@@ -34,7 +34,8 @@ type Object struct {
 	// Hook is non-nil when the document has the helm.sh/hook annotation.
 	Hook *Hook
 
-	node    *yaml.Node // the document's root mapping
+	node    *yaml.Node // the document's root mapping (nil once dropped: tree)
+	dropped bool       // dropTrees let go of node
 	src     *source
 	docLine int // rendered line where the document starts
 }
@@ -91,7 +92,7 @@ func (o *Object) Get(path ...string) (any, bool) {
 // PosOf is the template position of the key at path, or of the deepest
 // part of path that exists (a missing field points at its parent key).
 func (o *Object) PosOf(path ...string) Pos {
-	n := o.node
+	n := o.tree()
 	if n == nil {
 		return o.At
 	}
@@ -121,7 +122,8 @@ type Found struct {
 // FindKeys returns every mapping key in the document for which pred is
 // true, in document order.
 func (o *Object) FindKeys(pred func(key string) bool) []Found {
-	if o.node == nil {
+	root := o.tree()
+	if root == nil {
 		return nil
 	}
 	var out []Found
@@ -152,8 +154,21 @@ func (o *Object) FindKeys(pred func(key string) bool) []Found {
 			}
 		}
 	}
-	walk(o.node, nil)
+	walk(root, nil)
 	return out
+}
+
+// tree is the document's root mapping: the one newObject parsed, or, for
+// an object dropTrees let go of, the same text parsed again (not kept).
+func (o *Object) tree() *yaml.Node {
+	if !o.dropped {
+		return o.node
+	}
+	var root yaml.Node
+	if yaml.Unmarshal([]byte(o.Text), &root) != nil || root.Kind != yaml.DocumentNode || len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
+		return nil
+	}
+	return root.Content[0]
 }
 
 // child returns the value node at key p of mapping n (or index p of a

@@ -8,7 +8,7 @@ import yaml "go.yaml.in/yaml/v3"
 // (sigs.k8s.io/yaml, go-yaml v2), where a plain yes, no, on or off is a
 // boolean, while Content follows YAML 1.2 and keeps them as strings.
 func (o *Object) Plain(path ...string) bool {
-	n := o.node
+	n := o.tree()
 	for _, p := range path {
 		if n == nil {
 			return false
