@@ -70,10 +70,10 @@ func TestMapArgoCD(t *testing.T) {
 // TestSortArgoTasks: phase order is applied by the caller; within a phase
 // syncTasks.Less orders wave, kind (kindOrder), then name.
 func TestSortArgoTasks(t *testing.T) {
-	task := func(kind, name string, wave int) argoTask {
-		return argoTask{obj: &Object{Key: Key{Kind: kind, Name: name}}, m: ArgoMapping{Wave: wave}}
+	task := func(kind, name string, wave int) *argoTask {
+		return &argoTask{obj: &Object{Key: Key{Kind: kind, Name: name}}, phase: ArgoSync, wave: wave}
 	}
-	ts := []argoTask{task("Job", "a-job", 0), task("ConfigMap", "z-cm", 0), task("ServiceAccount", "m-sa", 0), task("Job", "b-job", -1), task("Widget", "a", 0)}
+	ts := []*argoTask{task("Job", "a-job", 0), task("ConfigMap", "z-cm", 0), task("ServiceAccount", "m-sa", 0), task("Job", "b-job", -1), task("Widget", "a", 0)}
 	sortArgoTasks(ts)
 	var got []string
 	for _, x := range ts {

@@ -5,32 +5,48 @@ import (
 	"strings"
 )
 
-// This file simulates Flux's helm-controller (v1.6.3; §7.2 of
-// ../shared/docs/helm-hook-semantics.md, from which the citations are
-// taken). helm-controller runs Helm 4's pkg/action (so hook parsing,
-// ordering, delete policies and execHook are Helm's: kube4.go, run4.go)
-// with its own waiter and its own remediation instead of Helm's
-// --rollback-on-failure:
+// This file simulates Flux's helm-controller (github.com/fluxcd/helm-controller
+// v1.6.3 @ 0f61a86, read in its source; it links Helm v4.2.1, go.mod).
+// helm-controller runs Helm 4's pkg/action (so hook parsing, ordering,
+// delete policies and execHook are Helm's: kube4.go, run4.go, with Helm
+// 4.3.1, whose pkg/action/hooks.go, pkg/release/v1/util and pkg/kube/ready.go
+// differ from v4.2.1 only in style; 4.3.1's wait for crds/ under hookOnly
+// does not matter here, as helm-controller sets SkipCRDs and applies CRDs
+// itself, internal/action/install.go) with its own waiter and its own
+// remediation instead of Helm's --rollback-on-failure:
 //
 //   - waiter (internal/action/client.go newWaiter, internal/action/wait.go):
 //     a kstatus waiter for every strategy but legacy whose WatchUntilReady
 //     never fails fast: a failed hook Job holds the wait until the timeout
 //     (waiter4.go kstatusWatch with flux set); the default strategy is
 //     poller (Helm's watcher), hookOnly with disableWait;
+//   - Jobs are waited for: install, upgrade and rollback set WaitForJobs to
+//     !disableWaitForJobs (internal/action/install.go:93, upgrade.go:116,
+//     rollback.go:111), and the waiter's WaitWithJobs reads Jobs with a Job
+//     status reader (wait.go:118-127), so a failing plain Job fails the
+//     action;
 //   - remediation: a failed install is uninstalled, a failed upgrade rolled
 //     back (or uninstalled), then retried up to `retries` times; the last
-//     failure is remediated only if remediateLastFailure (default: retries
-//     > 0; api/v2/helmrelease_types.go);
+//     failure is remediated only if remediateLastFailure, which defaults to
+//     false for install whatever the retries (InstallRemediation
+//     MustRemediateLastFailure, api/v2/helmrelease_types.go:731-736) and to
+//     retries > 0 for upgrade (UpgradeRemediation
+//     MustRemediateLastFailure); internal/reconcile/atomic_release.go:511
+//     stops when the retries are exhausted and it is false;
 //   - tests (test.enable) run after a successful install or upgrade; a
 //     failure is remediated unless test.ignoreFailures.
+//
+// Flux retries a stalled release only after its requeue interval
+// (spec.interval); the simulation runs the retries back to back.
 
 // FluxOptions are the HelmRelease settings a Flux simulation uses.
 type FluxOptions struct {
 	InstallRetries       int    // spec.install.remediation.retries
 	UpgradeRetries       int    // spec.upgrade.remediation.retries
 	UpgradeStrategy      string // spec.upgrade.remediation.strategy: rollback (default) or uninstall
-	RemediateLastFailure *bool  // spec.*.remediation.remediateLastFailure; nil: retries > 0
+	RemediateLastFailure *bool  // spec.*.remediation.remediateLastFailure; nil: false for install, retries > 0 for upgrade
 	DisableWait          bool   // spec.install/upgrade.disableWait: hookOnly
+	DisableWaitForJobs   bool   // spec.install/upgrade/rollback.disableWaitForJobs
 	DisableHooks         bool   // spec.install/upgrade/rollback/uninstall.disableHooks
 	TestEnable           bool   // spec.test.enable
 	IgnoreTestFailures   bool   // spec.test.ignoreFailures
@@ -92,11 +108,13 @@ func runFlux(s *simulation, res *Result, kubeVersion string) (*Result, error) {
 }
 
 // fluxStep is a step with the flags helm-controller sets: no Helm atomic,
-// the poller (watcher) strategy, or hookOnly with disableWait.
+// the poller (watcher) strategy, or hookOnly with disableWait, and
+// WaitForJobs unless disableWaitForJobs (internal/action/install.go:93).
 func (s *simulation) fluxStep(st Step) Step {
 	fst := st
 	fst.Atomic, fst.CleanupOnFail = false, false
 	fst.WaitStrategy, fst.Wait = WaitWatcher, true
+	fst.WaitForJobs = !s.sc.Flux.DisableWaitForJobs
 	if s.sc.Flux.DisableWait {
 		fst.WaitStrategy, fst.Wait = WaitHookOnly, false
 	}
@@ -153,13 +171,15 @@ func (s *simulation) fluxReconcile(h *helm4, st Step, sr *StepResult) error {
 			return nil
 		}
 		last := attempt > retries
-		remediateLast := retries > 0
+		// InstallRemediation.MustRemediateLastFailure: false by default;
+		// UpgradeRemediation.MustRemediateLastFailure: retries > 0.
+		remediateLast := a == ActionUpgrade && retries > 0
 		if fo.RemediateLastFailure != nil {
 			remediateLast = *fo.RemediateLastFailure
 		}
 		if last && !remediateLast {
 			s.emit(Event{Type: EventStatus, Release: s.sc.Release, Status: "flux: stalled",
-				Reason: fmt.Sprintf("%s failed after %d attempt(s); remediateLastFailure is false (retries %d): the failed release stays", a, attempt, retries)})
+				Reason: fmt.Sprintf("%s failed after %d attempt(s); remediateLastFailure is false (retries %d; api/v2/helmrelease_types.go MustRemediateLastFailure): the failed release stays", a, attempt, retries)})
 			return err
 		}
 		if a == ActionInstall || fo.UpgradeStrategy == "uninstall" {

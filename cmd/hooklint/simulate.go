@@ -199,6 +199,7 @@ func addSimulateFlags(f *pflag.FlagSet, o *simulateOptions) {
 	f.IntVar(&o.flux.UpgradeRetries, "flux-upgrade-retries", 0, "--engine flux: spec.upgrade.remediation.retries")
 	f.StringVar(&o.flux.UpgradeStrategy, "flux-upgrade-remediation", "rollback", "--engine flux: spec.upgrade.remediation.strategy, rollback or uninstall")
 	f.BoolVar(&o.flux.DisableWait, "flux-disable-wait", false, "--engine flux: spec.install/upgrade.disableWait (hookOnly strategy)")
+	f.BoolVar(&o.flux.DisableWaitForJobs, "flux-disable-wait-for-jobs", false, "--engine flux: spec.install/upgrade/rollback.disableWaitForJobs (Jobs are waited for by default)")
 	f.BoolVar(&o.flux.TestEnable, "flux-test", false, "--engine flux: spec.test.enable (helm tests after install and upgrade)")
 	f.BoolVar(&o.flux.IgnoreTestFailures, "flux-ignore-test-failures", false, "--engine flux: spec.test.ignoreFailures")
 	f.StringVar(&o.serverSide, "server-side", "", "Helm 4: server-side apply, true, false or auto (default: install true, upgrade and rollback auto)")
