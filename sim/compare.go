@@ -55,6 +55,9 @@ func Compare(names []string, results []*Result) *Comparison {
 				st := r.Steps[i]
 				cmd = st.Command
 				exit = "exit 0"
+				if r.Engine == EngineArgoCD && st.Status != "" {
+					exit += " (" + st.Status + ")" // the app's sync status and health
+				}
 				if st.Failed() {
 					exit = "exit 1: " + oneLine(st.Err)
 				}

@@ -2,7 +2,11 @@ package sim
 
 import (
 	"fmt"
+	"sort"
 	"strings"
+	"time"
+
+	"helm.sh/helm/v3/pkg/kube"
 )
 
 // This file simulates Flux's helm-controller (github.com/fluxcd/helm-controller
@@ -203,4 +207,95 @@ func (s *simulation) fluxReconcile(h *helm4, st Step, sr *StepResult) error {
 			return err
 		}
 	}
+}
+
+// fluxWaitResources is helm-controller's waiter for release resources
+// (internal/action/wait.go Wait and WaitWithJobs: FailFast, a 5s poll
+// interval) as github.com/fluxcd/pkg/ssa v0.76.0 manager_wait.go
+// WaitForSetWithContext runs it: it ends at the first poll where every
+// resource is Current, or, fail-fast, where one is Failed ("failed early
+// due to stalled resources"), else at the timeout ("timeout waiting for",
+// listing every resource not Current). A failed Job is Failed when it
+// fails (only with WaitForJobs: the Job status reader); a Deployment whose
+// pods never become ready is Failed once its progressDeadlineSeconds
+// (default 600) pass from when its pods started (kstatus reads
+// ProgressDeadlineExceeded as Failed); every other resource that never
+// becomes ready stays InProgress.
+func (s *simulation) fluxWaitResources(resources kube.ResourceList, timeout time.Duration, withJobs bool) error {
+	const interval = 5 * time.Second
+	start := s.clock.Now()
+	deadline := start + timeout
+	s.emit(Event{Type: EventWait, Reason: fmt.Sprintf("helm-controller waits for %d release resource(s) (fail-fast, Jobs: %v), timeout %s", len(resources), withJobs, timeout)})
+	type state struct {
+		o        *Object
+		rd       readiness
+		failedAt time.Duration // -1: never Failed
+		forever  bool          // never Current
+	}
+	var states []state
+	firstFail, lastReady, forever := time.Duration(-1), start, false
+	for _, info := range resources {
+		o, err := s.objectOf(info)
+		if err != nil {
+			return err
+		}
+		cur, ok := s.cluster.Get(o.Key)
+		if !ok {
+			cur = o
+		}
+		st := state{o: cur, rd: resourceReadiness(cur, ok, withJobs, start), failedAt: -1}
+		switch {
+		case st.rd.failedAt >= 0:
+			st.failedAt = st.rd.failedAt
+		case st.rd.never && ok && cur.Kind == "Deployment" && cur.Exec != nil && len(cur.Exec.Pending) == 0:
+			deadlineSeconds := int64(600)
+			if n, ok := nestedInt(cur.Content, "spec", "progressDeadlineSeconds"); ok {
+				deadlineSeconds = n
+			}
+			st.failedAt = max(start, cur.Exec.StartedAt+time.Duration(deadlineSeconds)*time.Second)
+			st.rd.reason += fmt.Sprintf("; Failed at its progressDeadlineSeconds (%ds, assumed from when its pods started)", deadlineSeconds)
+		case st.rd.never:
+			st.forever, forever = true, true
+		default:
+			lastReady = max(lastReady, st.rd.at)
+		}
+		if st.failedAt >= 0 && (firstFail < 0 || st.failedAt < firstFail) {
+			firstFail = st.failedAt
+		}
+		states = append(states, st)
+	}
+	name := func(o *Object) string { return o.Kind + "/" + o.Namespace + "/" + o.Name }
+	if firstFail >= 0 && pollEnd(start, firstFail, interval) <= deadline {
+		at := pollEnd(start, firstFail, interval)
+		s.clock.AdvanceTo(at)
+		var errs []string
+		for _, st := range states {
+			if st.failedAt >= 0 && st.failedAt <= at {
+				errs = append(errs, name(st.o)+" status: 'Failed'")
+				s.emit(Event{Type: EventFailed, Object: st.o.Key, Origin: st.o.Origin, Reason: "Failed: " + st.rd.reason, Error: "stalled"})
+			}
+		}
+		sort.Strings(errs)
+		return fmt.Errorf("failed early due to stalled resources: [%s]", strings.Join(errs, ", "))
+	}
+	if forever || firstFail >= 0 || pollEnd(start, lastReady, interval) > deadline {
+		s.clock.AdvanceTo(deadline)
+		var errs []string
+		for _, st := range states {
+			if st.forever || st.failedAt >= 0 || st.rd.at > deadline {
+				errs = append(errs, name(st.o)+" status: 'InProgress'")
+				s.emit(Event{Type: EventFailed, Object: st.o.Key, Origin: st.o.Origin, Reason: "not Current: " + st.rd.reason, Error: "timeout"})
+			}
+		}
+		sort.Strings(errs)
+		return fmt.Errorf("timeout waiting for: [%s]", strings.Join(errs, ", "))
+	}
+	for _, st := range states {
+		if st.rd.at > start {
+			s.clock.AdvanceTo(st.rd.at)
+			s.emit(Event{Type: EventReady, Object: st.o.Key, Origin: st.o.Origin, Reason: st.rd.reason})
+		}
+	}
+	s.clock.AdvanceTo(pollEnd(start, lastReady, interval))
+	return nil
 }
