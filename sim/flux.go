@@ -188,7 +188,7 @@ func (s *simulation) fluxReconcile(h *helm4, st Step, sr *StepResult) error {
 		}
 		if a == ActionInstall || fo.UpgradeStrategy == "uninstall" {
 			s.emit(Event{Type: EventStatus, Release: s.sc.Release, Status: "flux: remediation",
-				Reason: fmt.Sprintf("%s failed (attempt %d of %d): helm-controller uninstalls the release", a, attempt, retries+1)})
+				Reason: fmt.Sprintf("%s failed (attempt %d of %d): helm-controller uninstalls the release (a retry follows at once here; Flux retries after the HelmRelease's interval)", a, attempt, retries+1)})
 			un := fst
 			un.KeepHistory = false
 			if uerr := s.fluxRun(h, ActionUninstall, un, sr); uerr != nil {
@@ -196,7 +196,7 @@ func (s *simulation) fluxReconcile(h *helm4, st Step, sr *StepResult) error {
 			}
 		} else {
 			s.emit(Event{Type: EventStatus, Release: s.sc.Release, Status: "flux: remediation",
-				Reason: fmt.Sprintf("upgrade failed (attempt %d of %d): helm-controller rolls back to the previous revision (its pre/post-rollback hooks run)", attempt, retries+1)})
+				Reason: fmt.Sprintf("upgrade failed (attempt %d of %d): helm-controller rolls back to the previous revision (its pre/post-rollback hooks run; a retry follows at once here, Flux retries after the HelmRelease's interval)", attempt, retries+1)})
 			rb := fst
 			rb.Revision = 0
 			if rerr := s.fluxRun(h, ActionRollback, rb, sr); rerr != nil {
