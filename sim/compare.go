@@ -55,8 +55,8 @@ func Compare(names []string, results []*Result) *Comparison {
 				st := r.Steps[i]
 				cmd = st.Command
 				exit = "exit 0"
-				if r.Engine == EngineArgoCD && st.Status != "" {
-					exit += " (" + st.Status + ")" // the app's sync status and health
+				if r.Engine == EngineArgoCD && strings.Contains(st.Status, "health") {
+					exit += " (" + st.Status + ")" // a sync that succeeded with the app not Healthy
 				}
 				if st.Failed() {
 					exit = "exit 1: " + oneLine(st.Err)

@@ -393,7 +393,7 @@ func TestFluxEngine(t *testing.T) {
 				"left Job/task",
 			}},
 		{name: "disableWait: hookOnly, nothing but hooks is waited for", engine: EngineFlux, chart: "plain-job", flux: FluxOptions{DisableWait: true}, fail: []string{"job/task"}, actions: install,
-			upstream: "internal/action/wait.go:107-109, 118-120 (HookOnlyStrategy: Wait and WaitWithJobs return nil)",
+			upstream: "internal/action/wait.go:110-112, 120-122 (HookOnlyStrategy: Wait and WaitWithJobs return nil)",
 			want: []string{
 				"1 00:00 status flux: install",
 				"1 00:00 status pending-install",
