@@ -55,10 +55,6 @@ func MapArgoCD(annotations map[string]string) ArgoMapping { return argocd.Map(an
 
 func containsPhase(ps []ArgoPhase, p ArgoPhase) bool { return slices.Contains(ps, p) }
 
-// argoKindRank is the place of kind in gitops-engine's kindOrder
-// (pkg/sync/sync_tasks.go); unknown kinds sort last.
-func argoKindRank(kind string) int { return argocd.KindRank(kind) }
-
 // argoTask is one resource of a sync, in one sync phase (a hook of two
 // phases is two tasks: pkg/sync/sync_context.go getSyncTasks).
 type argoTask struct {
@@ -734,7 +730,10 @@ func (a *argo) tracked() []*Object {
 			out = append(out, o)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Key.String() < out[j].Key.String() })
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i].Key, out[j].Key
+		return a.Kind+"/"+a.Name+"/"+a.Namespace+"/"+a.Group < b.Kind+"/"+b.Name+"/"+b.Namespace+"/"+b.Group
+	})
 	return out
 }
 

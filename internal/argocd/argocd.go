@@ -206,7 +206,7 @@ func Map(annotations map[string]string) Mapping {
 	switch {
 	case len(del) > 0:
 		m.Hook = true
-		m.Phases = append(sync, del...)
+		m.Phases = slices.Concat(sync, del)
 		if len(sync) == 0 {
 			m.Source = "app-deletion hook (controller/hook.go isHookOfType)"
 		}
