@@ -64,6 +64,7 @@ type argoTask struct {
 	phase ArgoPhase
 	wave  int    // m.Wave, or the wave it was moved to (moved)
 	moved string // why phase and wave were taken from another task (adjustArgoDeps)
+	prune bool   // a live resource the chart no longer has (no target object)
 }
 
 // argoPhaseOrder is gitops-engine's syncPhaseOrder (pkg/sync/sync_tasks.go).
@@ -106,6 +107,9 @@ func sortArgoTasks(ts []*argoTask) {
 func adjustArgoDeps(ts []*argoTask, isDep, refDep func(*Object) (string, bool), why string) {
 	first := map[string]int{}
 	for i, t := range ts {
+		if t.prune {
+			continue // no target object
+		}
 		if key, ok := isDep(t.obj); ok {
 			idx, ok := first[key]
 			if !ok {
@@ -382,8 +386,68 @@ func (a *argo) plan(tasks []*argoTask) []*argoTask {
 			out = append(out, &c)
 		}
 	}
+	out = append(out, a.pruneTasks(tasks)...)
 	sortArgoTasks(out)
 	return out
+}
+
+// pruneTasks are the live resources of the app that the chart no longer
+// has: a Sync-phase task each, at its live sync wave, the prune waves
+// then reversed (pkg/sync/sync_context.go getSyncTasks, 1122-1144; test
+// TestWaveReorderingOfPruneTasks). Hooks are never pruned (getSyncTasks
+// skips them; test TestDoNotSyncOrPruneHooks). They exist with prune off
+// too, and then end as "ignored (no prune)" (pruneObject).
+func (a *argo) pruneTasks(target []*argoTask) []*argoTask {
+	want := map[Key]bool{}
+	for _, t := range target {
+		want[t.obj.Key] = true
+	}
+	var out []*argoTask
+	waves := map[int]bool{}
+	for _, o := range a.tracked() {
+		if want[o.Key] {
+			continue
+		}
+		m := MapArgoCD(stringMap(nestedValue(o.Content, "metadata", "annotations")))
+		if m.Hook || containsPhase(m.Phases, ArgoSkip) {
+			continue
+		}
+		out = append(out, &argoTask{obj: o, m: m, phase: ArgoSync, wave: m.Wave, prune: true})
+		waves[m.Wave] = true
+	}
+	var uniq []int
+	for w := range waves {
+		uniq = append(uniq, w)
+	}
+	sort.Ints(uniq)
+	swap := map[int]int{}
+	for i, w := range uniq {
+		swap[w] = uniq[len(uniq)-1-i]
+	}
+	for _, t := range out {
+		t.wave = swap[t.wave]
+	}
+	return out
+}
+
+// prune deletes a task's live resource when prune is on and the resource
+// does not say Prune=false (pkg/sync/sync_context.go pruneObject; test
+// TestDoNotPruneResourceLevelPruneFalse); otherwise it stays, OutOfSync.
+func (a *argo) prune(t *argoTask) {
+	s := a.s
+	ann := stringMap(nestedValue(t.obj.Content, "metadata", "annotations"))
+	ev := Event{Object: t.obj.Key, Origin: t.obj.Origin, Hook: string(ArgoSync)}
+	switch {
+	case !s.sc.ArgoCDPrune:
+		ev.Type, ev.Reason = EventKept, fmt.Sprintf("not in the chart any more: ignored (no prune), it stays OutOfSync (pkg/sync/sync_context.go pruneObject; --argocd-prune prunes it), wave %d", t.wave)
+	case slices.Contains(argocd.CSV(ann["argocd.argoproj.io/sync-options"]), "Prune=false"):
+		ev.Type, ev.Reason = EventKept, "not in the chart any more: ignored (Prune=false in argocd.argoproj.io/sync-options; pkg/sync/sync_context.go pruneObject)"
+	default:
+		err := s.cluster.Delete(t.obj)
+		ev.Type, ev.Code = EventDelete, codeOf(err, 200)
+		ev.Reason = fmt.Sprintf("pruned: not in the chart any more (prune waves run in reverse order: wave %d; pkg/sync/sync_context.go runTasks prunes first, then waits for the deletion)", t.wave)
+	}
+	s.emit(ev)
 }
 
 // validate is the check of getSyncTasks (pkg/sync/sync_context.go): a
@@ -400,6 +464,9 @@ func (a *argo) validate(ts []*argoTask) error {
 	live := a.s.cluster.crdKinds()
 	var bad []string
 	for _, t := range ts {
+		if t.prune {
+			continue
+		}
 		gv, _ := schema.ParseGroupVersion(t.obj.APIVersion)
 		if _, err := a.mapper.RESTMapping(schema.GroupKind{Group: gv.Group, Kind: t.obj.Kind}, gv.Version); err == nil {
 			continue
@@ -434,7 +501,7 @@ func (a *argo) validate(ts []*argoTask) error {
 // HookFailed are deleted (executeSyncFailPhase; test
 // TestSync_FailedSyncWithSyncFailHook_HookFailed). After success the
 // hooks with HookSucceeded are deleted. Resources removed from the chart
-// are not pruned (automated prune is off by default): they stay OutOfSync.
+// are pruned only with Scenario.ArgoCDPrune (off by default; pruneTasks).
 // The app's health after a successful sync is kept in a.health.
 func (a *argo) sync(ch *render.Chart, timeout time.Duration) error {
 	objs, err := a.render(ch)
@@ -475,6 +542,14 @@ func (a *argo) sync(ch *render.Chart, timeout time.Duration) error {
 		i = j
 		hasHook := false
 		for _, t := range wave {
+			if t.prune {
+				a.prune(t) // runTasks: prune first
+			}
+		}
+		for _, t := range wave {
+			if t.prune {
+				continue
+			}
 			if err := a.apply(t); err != nil {
 				failure = fmt.Errorf("one or more objects failed to apply, reason: %w", err)
 				break
@@ -643,7 +718,7 @@ func (a *argo) appHealth(tasks []*argoTask) (string, string) {
 	now := s.clock.Now()
 	worst, why := "", ""
 	for _, t := range tasks {
-		if t.m.Hook {
+		if t.m.Hook || t.prune {
 			continue
 		}
 		cur, ok := s.cluster.Get(t.obj.Key)
@@ -673,7 +748,7 @@ func (a *argo) waitWave(wave []*argoTask, multiStep bool, timeout time.Duration)
 	var failed []string
 	for _, t := range wave {
 		cur, ok := s.cluster.Get(t.obj.Key)
-		if !ok {
+		if !ok || t.prune {
 			continue
 		}
 		if t.m.Hook && isPodRunning(cur.Kind) && cur.Exec != nil {
@@ -776,7 +851,7 @@ func (a *argo) deleteApp(timeout time.Duration) error {
 		for _, o := range byWave[w] {
 			err := s.cluster.Delete(o)
 			s.emit(Event{Type: EventDelete, Object: o.Key, Origin: o.Origin, HookPath: o.HookPath, Code: codeOf(err, 200),
-				Reason: fmt.Sprintf("app deletion, wave %d: the highest wave left is deleted together (no fixed order; shown by name), and Argo CD waits until it is gone before the next (controller/sort_delete.go FilterObjectsForDeletion)", w)})
+				Reason: fmt.Sprintf("app deletion, wave %d: the highest wave left is deleted together (no fixed order; shown by kind and name), and Argo CD waits until it is gone before the next (controller/sort_delete.go FilterObjectsForDeletion)", w)})
 		}
 	}
 	if err := a.runDeletionHooks(ArgoPostDelete, timeout); err != nil {

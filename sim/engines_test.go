@@ -19,23 +19,33 @@ import (
 // paths under gitops-engine/ written pkg/...; github.com/fluxcd/helm-controller
 // v1.6.3 @ 0f61a86). docs/engines.md lists them.
 
-// engineRun simulates steps of the fixture chart under engine.
-func engineRun(t *testing.T, engine Engine, chart string, flux FluxOptions, fail []string, actions ...Action) *Result {
+// engineRun simulates steps of the fixture chart under engine; the first
+// step installs from instead when it is set.
+func engineRun(t *testing.T, tc engineCase) *Result {
 	t.Helper()
-	dir := filepath.Join("testdata", "engines", chart)
-	ch, err := render.Load(dir, &render.Options{KubeVersion: "v1.35.0"})
-	if err != nil {
-		t.Fatal(err)
+	load := func(chart string) (*render.Chart, string) {
+		dir := filepath.Join("testdata", "engines", chart)
+		ch, err := render.Load(dir, &render.Options{KubeVersion: "v1.35.0"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ch, dir
 	}
+	ch, dir := load(tc.chart)
+	engine, flux, fail, actions := tc.engine, tc.flux, tc.fail, tc.actions
 	inj, err := ParseInjection(fail, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc := &Scenario{Helm: HelmV4, Engine: engine, Flux: flux, KubeVersion: "v1.35.0"}
+	sc := &Scenario{Helm: HelmV4, Engine: engine, Flux: flux, ArgoCDPrune: tc.prune, KubeVersion: "v1.35.0"}
 	for i, a := range actions {
 		st := Step{Action: a, Timeout: DefaultTimeout}
 		if a == ActionInstall || a == ActionUpgrade {
 			st.Chart, st.Args = ch, []string{dir}
+			if i == 0 && tc.from != "" {
+				from, fromDir := load(tc.from)
+				st.Chart, st.Args = from, []string{fromDir}
+			}
 		}
 		if i == len(actions)-1 {
 			st.Outcomes = inj // failures are injected in the last step
@@ -93,6 +103,8 @@ type engineCase struct {
 	upstream string // the upstream test or code the expected timeline is derived from
 	engine   Engine
 	chart    string
+	from     string // the chart the first step installs, when not chart
+	prune    bool   // Argo CD: syncs prune
 	flux     FluxOptions
 	fail     []string
 	actions  []Action
@@ -103,7 +115,7 @@ func runEngineCases(t *testing.T, cases []engineCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := brief(engineRun(t, tc.engine, tc.chart, tc.flux, tc.fail, tc.actions...))
+			got := brief(engineRun(t, tc))
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("%s %s, as %s (-want +got):\n%s", tc.engine, tc.chart, tc.upstream, diff)
 			}
@@ -275,6 +287,58 @@ func TestArgoCDSync(t *testing.T) {
 				"left ConfigMap/settings",
 				"left Job/b-failed",
 				"left Job/c-default",
+			}},
+		{name: "prune: removed resources deleted by reversed prune wave, Prune=false and hooks kept", engine: EngineArgoCD, chart: "prune-after", from: "prune-before", prune: true, actions: upgrade,
+			upstream: "TestWaveReorderingOfPruneTasks (pkg/sync/sync_context_test.go:2440), TestDoNotPruneResourceLevelPruneFalse (1036), TestDoNotSyncOrPruneHooks (995); sync_context.go:1122-1144 (prune waves reversed), runTasks (prune first)",
+			want: []string{
+				"1 00:00 create Sync ConfigMap/stays 201",
+				"1 00:00 ready Sync ConfigMap/stays",
+				"1 00:00 create Sync ConfigMap/a-wave-1 201",
+				"1 00:00 ready Sync ConfigMap/a-wave-1",
+				"1 00:00 create Sync Secret/b-wave-2 201",
+				"1 00:00 create Sync ConfigMap/c-no-prune 201",
+				"1 00:00 ready Sync Secret/b-wave-2",
+				"1 00:00 ready Sync ConfigMap/c-no-prune",
+				"1 00:00 create PostSync ConfigMap/d-hook 201",
+				"1 00:00 status Synced",
+				"1 exit 0",
+				"2 00:00 update Sync ConfigMap/stays 200",
+				"2 00:00 ready Sync ConfigMap/stays",
+				"2 00:00 delete Sync Secret/b-wave-2 200",
+				"2 00:00 kept Sync ConfigMap/c-no-prune",
+				"2 00:00 delete Sync ConfigMap/a-wave-1 200",
+				"2 00:00 status Synced",
+				"2 exit 0",
+				"left ConfigMap/c-no-prune",
+				"left ConfigMap/d-hook",
+				"left ConfigMap/stays",
+			}},
+		{name: "no prune: removed resources stay, ignored", engine: EngineArgoCD, chart: "prune-after", from: "prune-before", actions: upgrade,
+			upstream: "pkg/sync/sync_context.go pruneObject (1488-1500: ignored (no prune)); prune tasks still order the waves",
+			want: []string{
+				"1 00:00 create Sync ConfigMap/stays 201",
+				"1 00:00 ready Sync ConfigMap/stays",
+				"1 00:00 create Sync ConfigMap/a-wave-1 201",
+				"1 00:00 ready Sync ConfigMap/a-wave-1",
+				"1 00:00 create Sync Secret/b-wave-2 201",
+				"1 00:00 create Sync ConfigMap/c-no-prune 201",
+				"1 00:00 ready Sync Secret/b-wave-2",
+				"1 00:00 ready Sync ConfigMap/c-no-prune",
+				"1 00:00 create PostSync ConfigMap/d-hook 201",
+				"1 00:00 status Synced",
+				"1 exit 0",
+				"2 00:00 update Sync ConfigMap/stays 200",
+				"2 00:00 ready Sync ConfigMap/stays",
+				"2 00:00 kept Sync Secret/b-wave-2",
+				"2 00:00 kept Sync ConfigMap/c-no-prune",
+				"2 00:00 kept Sync ConfigMap/a-wave-1",
+				"2 00:00 status Synced",
+				"2 exit 0",
+				"left ConfigMap/a-wave-1",
+				"left ConfigMap/c-no-prune",
+				"left ConfigMap/d-hook",
+				"left ConfigMap/stays",
+				"left Secret/b-wave-2",
 			}},
 		{name: "a failed hook stops later waves; HookFailed deleted, HookSucceeded kept", engine: EngineArgoCD, chart: "policies", fail: []string{"job/b-failed"}, actions: install,
 			upstream: "TestSync_HooksDeletedAfterSyncFailed (pkg/sync/sync_context_test.go:1944-2059); sync_context.go:641-646",
