@@ -8,9 +8,8 @@ import (
 
 // TestMapArgoCD checks the mapping of Helm hook annotations to Argo CD's
 // phases, waves and delete policies. Each row cites the Argo CD code
-// (argoproj/argo-cd @ 37ee0097 and its gitops-engine) that decides it, as
-// ../shared/docs/helm-hook-semantics.md §7.1 reports it; the Argo CD source
-// itself was not available to this test.
+// (argoproj/argo-cd @ 37ee0097; pkg/... under its gitops-engine/) or unit
+// test that decides it, read in that source.
 func TestMapArgoCD(t *testing.T) {
 	bhc := []string{"BeforeHookCreation"}
 	tests := []struct {
@@ -27,9 +26,9 @@ func TestMapArgoCD(t *testing.T) {
 			map[string]string{"helm.sh/hook": "pre-install,pre-upgrade"}, ArgoMapping{Hook: true, Phases: []ArgoPhase{ArgoPreSync}, Policies: bhc}},
 		{"post-install, post-upgrade are PostSync", "pkg/sync/hook/helm/type.go: post-install/post-upgrade -> PostSync",
 			map[string]string{"helm.sh/hook": "post-install, post-upgrade"}, ArgoMapping{Hook: true, Phases: []ArgoPhase{ArgoPostSync}, Policies: bhc}},
-		{"pre-delete is an app-deletion hook", "controller/hook.go: PreDelete hooks at app deletion (Argo CD >= 3.3)",
+		{"pre-delete is an app-deletion hook", "controller/hook.go:34-43 hookTypeAnnotations: helm.sh/hook pre-delete",
 			map[string]string{"helm.sh/hook": "pre-delete"}, ArgoMapping{Hook: true, Phases: []ArgoPhase{ArgoPreDelete}, Policies: bhc}},
-		{"post-delete is an app-deletion hook", "controller/hook.go: PostDelete hooks at app deletion (Argo CD >= 2.10)",
+		{"post-delete is an app-deletion hook", "controller/hook.go:34-43 hookTypeAnnotations: helm.sh/hook post-delete",
 			map[string]string{"helm.sh/hook": "post-delete"}, ArgoMapping{Hook: true, Phases: []ArgoPhase{ArgoPostDelete}, Policies: bhc}},
 		{"sync and delete types both kept", "controller/state.go partitionTargetObjsForSync",
 			map[string]string{"helm.sh/hook": "pre-install,pre-delete"}, ArgoMapping{Hook: true, Phases: []ArgoPhase{ArgoPreSync, ArgoPreDelete}, Policies: bhc}},
@@ -55,6 +54,28 @@ func TestMapArgoCD(t *testing.T) {
 			map[string]string{"helm.sh/hook": "pre-install", "helm.sh/hook-delete-policy": "hook-succeded"}, ArgoMapping{Hook: true, Phases: []ArgoPhase{ArgoPreSync}, Policies: bhc}},
 		{"Argo and Helm policies united", "pkg/sync/hook/delete_policy.go: Argo values first, then Helm's mapped",
 			map[string]string{"helm.sh/hook": "pre-install", "argocd.argoproj.io/hook-delete-policy": "HookFailed", "helm.sh/hook-delete-policy": "before-hook-creation"}, ArgoMapping{Hook: true, Phases: []ArgoPhase{ArgoPreSync}, Policies: []string{"HookFailed", "BeforeHookCreation"}}},
+		{"unknown Argo hook value: a hook with no phase", "TestSyncPhaseGarbage (pkg/sync/sync_phase_test.go); pkg/sync/hook/hook.go:23-29 IsHook",
+			map[string]string{"argocd.argoproj.io/hook": "Garbage"}, ArgoMapping{Hook: true, Policies: bhc}},
+		{"Argo hook values are not lower-cased", "pkg/sync/common/types.go NewHookType compares as written",
+			map[string]string{"argocd.argoproj.io/hook": "presync"}, ArgoMapping{Hook: true, Policies: bhc}},
+		{"an unknown Argo hook value leaves helm.sh/hook in charge", "pkg/sync/hook/hook.go:46-51 Types: Helm's types when no Argo type is valid",
+			map[string]string{"argocd.argoproj.io/hook": "Garbage", "helm.sh/hook": "post-install"}, ArgoMapping{Hook: true, Phases: []ArgoPhase{ArgoPostSync}, Policies: bhc}},
+		{"Skip alone is not a hook and never applied", "TestSyncPhaseSkip (pkg/sync/sync_phase_test.go); pkg/sync/hook/hook.go Skip",
+			map[string]string{"argocd.argoproj.io/hook": "Skip", "helm.sh/hook": "pre-install"}, ArgoMapping{Phases: []ArgoPhase{ArgoSkip}}},
+		{"Skip with another type is that type", "pkg/sync/hook/hook.go Skip: only when Skip is the one type",
+			map[string]string{"argocd.argoproj.io/hook": "Skip,PostSync"}, ArgoMapping{Hook: true, Phases: []ArgoPhase{ArgoPostSync}, Policies: bhc}},
+		{"SyncFail", "TestSyncPhaseFail (pkg/sync/sync_phase_test.go)",
+			map[string]string{"argocd.argoproj.io/hook": "SyncFail"}, ArgoMapping{Hook: true, Phases: []ArgoPhase{ArgoSyncFail}, Policies: bhc}},
+		{"two phases", "TestSyncPhaseTwoPhases (pkg/sync/sync_phase_test.go)",
+			map[string]string{"argocd.argoproj.io/hook": "PreSync,PostSync"}, ArgoMapping{Hook: true, Phases: []ArgoPhase{ArgoPreSync, ArgoPostSync}, Policies: bhc}},
+		{"duplicated phases", "TestSyncDuplicatedPhases (pkg/sync/sync_phase_test.go)",
+			map[string]string{"argocd.argoproj.io/hook": "PreSync,PreSync"}, ArgoMapping{Hook: true, Phases: []ArgoPhase{ArgoPreSync}, Policies: bhc}},
+		{"Argo PreDelete is no gitops-engine type: helm.sh/hook still decides the sync phase", "pkg/sync/common/types.go:126-133 NewHookType; controller/hook.go isHookOfType",
+			map[string]string{"argocd.argoproj.io/hook": "PreDelete", "helm.sh/hook": "pre-install"}, ArgoMapping{Hook: true, Phases: []ArgoPhase{ArgoPreSync, ArgoPreDelete}, Policies: bhc}},
+		{"Argo PreDelete alone: an app-deletion hook only", "controller/hook.go isHookOfType; controller/state.go:659-673 partitionTargetObjsForSync",
+			map[string]string{"argocd.argoproj.io/hook": "PreDelete"}, ArgoMapping{Hook: true, Phases: []ArgoPhase{ArgoPreDelete}, Policies: bhc}},
+		{"each deletion annotation is read on its own", "controller/hook.go isHookOfType: either key",
+			map[string]string{"argocd.argoproj.io/hook": "PostSync", "helm.sh/hook": "post-delete"}, ArgoMapping{Hook: true, Phases: []ArgoPhase{ArgoPostSync, ArgoPostDelete}, Policies: bhc}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -67,13 +88,13 @@ func TestMapArgoCD(t *testing.T) {
 	}
 }
 
-// TestSortArgoTasks: phase order is applied by the caller; within a phase
-// syncTasks.Less orders wave, kind (kindOrder), then name.
+// TestSortArgoTasks: within a phase syncTasks.Less orders wave, kind
+// (kindOrder), then name (TestSortSyncTask, pkg/sync/sync_tasks_test.go).
 func TestSortArgoTasks(t *testing.T) {
-	task := func(kind, name string, wave int) argoTask {
-		return argoTask{obj: &Object{Key: Key{Kind: kind, Name: name}}, m: ArgoMapping{Wave: wave}}
+	task := func(kind, name string, wave int) *argoTask {
+		return &argoTask{obj: &Object{Key: Key{Kind: kind, Name: name}}, phase: ArgoSync, wave: wave}
 	}
-	ts := []argoTask{task("Job", "a-job", 0), task("ConfigMap", "z-cm", 0), task("ServiceAccount", "m-sa", 0), task("Job", "b-job", -1), task("Widget", "a", 0)}
+	ts := []*argoTask{task("Job", "a-job", 0), task("ConfigMap", "z-cm", 0), task("ServiceAccount", "m-sa", 0), task("Job", "b-job", -1), task("Widget", "a", 0)}
 	sortArgoTasks(ts)
 	var got []string
 	for _, x := range ts {

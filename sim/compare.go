@@ -55,6 +55,9 @@ func Compare(names []string, results []*Result) *Comparison {
 				st := r.Steps[i]
 				cmd = st.Command
 				exit = "exit 0"
+				if r.Engine == EngineArgoCD && strings.Contains(st.Status, "health") {
+					exit += " (" + st.Status + ")" // a sync that succeeded with the app not Healthy
+				}
 				if st.Failed() {
 					exit = "exit 1: " + oneLine(st.Err)
 				}

@@ -124,6 +124,7 @@ type Scenario struct {
 	Helm        HelmVersion // 0 means HelmV3
 	Engine      Engine      // "" means EngineHelm
 	Flux        FluxOptions // Engine flux: the HelmRelease's settings
+	ArgoCDPrune bool        // Engine argocd: syncs prune (argocd app sync --prune; automated prune)
 	Release     string      // release name; "" means DefaultReleaseName
 	Namespace   string      // release namespace; "" means "default"
 	KubeVersion string      // .Capabilities.KubeVersion; "" means render.DefaultKubeVersion()

@@ -63,6 +63,9 @@ func (w *waiter4) wait(resources kube4pkg.ResourceList, timeout time.Duration, w
 	if timeout == 0 {
 		timeout = defaultStatusWatcherTimeout
 	}
+	if w.flux {
+		return w.s.fluxWaitResources(kube.ResourceList(resources), timeout, withJobs)
+	}
 	return w.s.waitResources(kube.ResourceList(resources), timeout, withJobs)
 }
 

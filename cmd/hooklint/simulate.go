@@ -46,6 +46,7 @@ type simulateOptions struct {
 	waitStrategy string // Helm 4's --wait STRATEGY
 	serverSide   string // Helm 4's --server-side
 	flux         sim.FluxOptions
+	argocdPrune  bool // --argocd-prune
 
 	clusterState []string // --cluster-state PATH (repeatable)
 	noColor      bool     // --no-color (the timeline has no colour; accepted as lint accepts it)
@@ -195,10 +196,12 @@ func addSimulateFlags(f *pflag.FlagSet, o *simulateOptions) {
 	f.Lookup("wait").NoOptDefVal = "true"
 	f.StringVar(&o.helm, "helm", "", "Helm version to simulate: v3 (helm.sh/helm/v3) or v4 (helm.sh/helm/v4) (default: the helm: of the chart's "+config.FileName+", else v3)")
 	f.StringVar(&o.engine, "engine", "helm", "what runs the hooks: helm (the CLI, --helm), argocd (an Argo CD sync) or flux (Flux helm-controller)")
+	f.BoolVar(&o.argocdPrune, "argocd-prune", false, "--engine argocd: syncs prune resources the chart no longer has (hooks are never pruned)")
 	f.IntVar(&o.flux.InstallRetries, "flux-install-retries", 0, "--engine flux: spec.install.remediation.retries")
 	f.IntVar(&o.flux.UpgradeRetries, "flux-upgrade-retries", 0, "--engine flux: spec.upgrade.remediation.retries")
 	f.StringVar(&o.flux.UpgradeStrategy, "flux-upgrade-remediation", "rollback", "--engine flux: spec.upgrade.remediation.strategy, rollback or uninstall")
 	f.BoolVar(&o.flux.DisableWait, "flux-disable-wait", false, "--engine flux: spec.install/upgrade.disableWait (hookOnly strategy)")
+	f.BoolVar(&o.flux.DisableWaitForJobs, "flux-disable-wait-for-jobs", false, "--engine flux: spec.install/upgrade/rollback.disableWaitForJobs (Jobs are waited for by default)")
 	f.BoolVar(&o.flux.TestEnable, "flux-test", false, "--engine flux: spec.test.enable (helm tests after install and upgrade)")
 	f.BoolVar(&o.flux.IgnoreTestFailures, "flux-ignore-test-failures", false, "--engine flux: spec.test.ignoreFailures")
 	f.StringVar(&o.serverSide, "server-side", "", "Helm 4: server-side apply, true, false or auto (default: install true, upgrade and rollback auto)")
@@ -323,7 +326,7 @@ func (o *simulateOptions) base(chart string) (sim.Scenario, error) {
 	default:
 		return sc, &render.InputError{Chart: chart, Err: fmt.Errorf("--server-side %q: want true, false or auto", o.serverSide)}
 	}
-	sc.Helm, sc.Engine, sc.Flux = helm, engine, o.flux
+	sc.Helm, sc.Engine, sc.Flux, sc.ArgoCDPrune = helm, engine, o.flux, o.argocdPrune
 	if o.flux.UpgradeStrategy != "rollback" && o.flux.UpgradeStrategy != "uninstall" && o.flux.UpgradeStrategy != "" {
 		return sc, &render.InputError{Chart: chart, Err: fmt.Errorf("--flux-upgrade-remediation %q: want rollback or uninstall", o.flux.UpgradeStrategy)}
 	}

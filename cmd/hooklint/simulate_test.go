@@ -38,6 +38,10 @@ func TestSimulateCLI(t *testing.T) {
 		{name: "upgrade flux remediation", args: []string{"simulate", "upgrade", backup, kv, "--engine", "flux", "--flux-upgrade-retries", "1", "--fail", "job/*-backup"}, golden: "upgrade-flux.txt", wantCode: 1},
 		{name: "helm from config", args: []string{"simulate", "upgrade", "testdata/helm4/chart", kv}, golden: "upgrade-helm4-config.txt"},
 		{name: "diff engines", args: []string{"diff-engines", backup, kv}, golden: "diff-engines.txt"},
+		// issue 18: no hooks, no waves, an unhealthy Deployment: Argo CD's
+		// single-step sync succeeds (health Degraded), Helm fails with
+		// --wait, Flux's waiter times out (docs/engines.md).
+		{name: "diff engines unhealthy deployment", args: []string{"diff-engines", "../../sim/testdata/engines/plain-unhealthy", kv, "--action", "install", "--wait", "--fail", "deployment/*"}, golden: "diff-engines-unhealthy.txt", wantCode: 1},
 		{name: "install with cluster state", args: []string{"simulate", "install", ordering, kv, "--timeout", "1m", "--no-color", "--cluster-state", "testdata/simulate/cluster-state.yaml"}, golden: "install-cluster-state.txt"},
 		{name: "bad cluster state", args: []string{"simulate", "install", backup, "--cluster-state", "testdata/simulate/does-not-exist.yaml"}, golden: "bad-cluster-state.txt", wantCode: 2},
 		{name: "bad pattern", args: []string{"simulate", "install", backup, "--fail", "job/["}, golden: "bad-pattern.txt", wantCode: 2},

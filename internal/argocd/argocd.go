@@ -4,20 +4,22 @@
 // functions, shared by the Argo CD sync simulation (package sim) and the
 // HL8xxx rules, which compare it with what Helm does.
 //
-// Argo CD (argoproj/argo-cd @ 37ee0097, which vendors gitops-engine) is
-// followed as §7.1 of ../shared/docs/helm-hook-semantics.md reports it, and
-// every citation below was checked against that commit's source: pkg/...
-// paths are under its gitops-engine/ folder, controller/ and util/ paths at
-// its root (the Helm-to-Argo mapping of hook types is
-// gitops-engine/pkg/sync/hook/helm/type.go hookTypes; delete policies
-// helm/delete_policy.go and hook/delete_policy.go DeletePolicies, with its
-// fallback to BeforeHookCreation; annotation values are split and trimmed
-// but not lower-cased, resource/annotations.go GetAnnotationCSVs).
-// Argo CD does not run Helm's actions: its repo server runs `helm template`
-// (util/helm/cmd.go), so resources with an unknown hook token (crd-install
-// included) are already gone, and the application controller syncs the
-// output, mapping Helm's hook annotations to its own sync phases, waves and
-// delete policies.
+// Every rule below was read in the source of Argo CD
+// (github.com/argoproj/argo-cd @ 37ee0097, which carries gitops-engine in
+// its gitops-engine/ folder): pkg/... paths are under gitops-engine/,
+// controller/ and util/ paths at the repository root. The sync phases of a
+// hook are gitops-engine's (pkg/sync/hook/hook.go Types, IsHook, Skip;
+// pkg/sync/hook/helm/type.go for helm.sh/hook; pkg/sync/sync_phase.go
+// syncPhases); the app-deletion hooks are Argo CD's own
+// (controller/hook.go hookTypeAnnotations, isHookOfType), which read both
+// argocd.argoproj.io/hook: PreDelete|PostDelete and helm.sh/hook:
+// pre-delete|post-delete. Delete policies are pkg/sync/hook/delete_policy.go
+// and hook/helm/delete_policy.go; annotation values are split and trimmed
+// but not lower-cased (pkg/sync/resource/annotations.go
+// GetAnnotationCSVs). Argo CD does not run Helm's actions: its repo server
+// runs `helm template --include-crds` (util/helm/cmd.go template; Helm
+// 4.2.4, hack/tool-versions.sh), so resources with an unknown hook token
+// are already gone, and the application controller syncs the output.
 package argocd
 
 import (
@@ -55,11 +57,20 @@ const (
 	HookFailed         = "HookFailed"
 )
 
-// hookTypes are the valid argocd.argoproj.io/hook values.
+// hookTypes are the valid argocd.argoproj.io/hook values of gitops-engine
+// (pkg/sync/common/types.go NewHookType): PreDelete and PostDelete are not
+// among them; Argo CD's controller reads those itself (deletionHooks).
 var hookTypes = map[string]Phase{ //nolint:gochecknoglobals // read-only lookup table
-	"PreSync": PreSync, "Sync": Sync, "PostSync": PostSync, "SyncFail": SyncFail,
-	"PreDelete": PreDelete, "PostDelete": PostDelete, "Skip": Skip,
+	"PreSync": PreSync, "Sync": Sync, "PostSync": PostSync, "SyncFail": SyncFail, "Skip": Skip,
 }
+
+// deletionHooks are the annotations that make an app-deletion hook
+// (controller/hook.go hookTypeAnnotations): either one, its value split on
+// "," and trimmed, holding the token as written.
+var deletionHooks = []struct { //nolint:gochecknoglobals // read-only lookup table
+	phase      Phase
+	argo, helm string
+}{{PreDelete, "PreDelete", "pre-delete"}, {PostDelete, "PostDelete", "post-delete"}}
 
 // helmPolicies maps Helm's delete policies to Argo CD's.
 var helmPolicies = map[string]string{ //nolint:gochecknoglobals // read-only lookup table
@@ -95,8 +106,8 @@ func CSV(v string) []string {
 // HelmEventPhase is the phase Argo CD gives one helm.sh/hook token, as
 // written (Argo CD does not lower-case it): pre-install and pre-upgrade are
 // PreSync, post-install and post-upgrade PostSync, pre-delete and
-// post-delete the app-deletion hooks (pkg/sync/hook/helm/type.go,
-// controller/hook.go); anything else (pre-rollback, post-rollback, test,
+// post-delete the app-deletion hooks (pkg/sync/hook/helm/type.go
+// hookTypes; controller/hook.go hookTypeAnnotations); anything else (pre-rollback, post-rollback, test,
 // test-success, a token in another case) gets no phase (sync_phase.go
 // syncPhases) and false.
 func HelmEventPhase(token string) (Phase, bool) {
@@ -113,9 +124,11 @@ func HelmEventPhase(token string) (Phase, bool) {
 	return Never, false
 }
 
-// ArgoHookTypes are the valid argocd.argoproj.io/hook types of a resource;
-// when there is any, Argo CD ignores its helm.sh/hook
-// (gitops-engine pkg/sync/hook/hook.go).
+// ArgoHookTypes are the valid argocd.argoproj.io/hook types of a resource
+// (PreSync, Sync, PostSync, SyncFail, Skip: pkg/sync/common/types.go
+// NewHookType); when there is any, Argo CD ignores its helm.sh/hook
+// (pkg/sync/hook/hook.go Types). PreDelete and PostDelete are not among
+// them: with only those, helm.sh/hook still decides the sync phases.
 func ArgoHookTypes(annotations map[string]string) []Phase {
 	var out []Phase
 	for _, t := range CSV(annotations[AnnotationHook]) {
@@ -126,41 +139,99 @@ func ArgoHookTypes(annotations map[string]string) []Phase {
 	return out
 }
 
-// Map maps a resource's annotations the way Argo CD does (§7.1):
+// Map maps a resource's annotations the way Argo CD does:
 //
-//   - a valid argocd.argoproj.io/hook type wins and Helm's hook types are
-//     then ignored for that resource (gitops-engine pkg/sync/hook/hook.go);
-//   - helm.sh/hook (any value but exactly "crd-install") makes a Helm hook
-//     (pkg/sync/hook/helm/hook.go), each token mapped by HelmEventPhase;
+//   - a resource is a hook when it has argocd.argoproj.io/hook (any value
+//     but Skip alone), or helm.sh/hook with any value but "crd-install"
+//     (pkg/sync/hook/hook.go IsHook, hook/helm/hook.go IsHook), or is an
+//     app-deletion hook (controller/hook.go isHook);
+//   - its sync phases are its valid argocd.argoproj.io/hook types, or, when
+//     it has none, its helm.sh/hook tokens pre-install, pre-upgrade
+//     (PreSync), post-install, post-upgrade (PostSync) as written
+//     (pkg/sync/hook/hook.go Types, hook/helm/type.go): a hook with none,
+//     such as argocd.argoproj.io/hook: Garbage or helm.sh/hook:
+//     pre-rollback, is never applied (sync_phase.go syncPhases returns
+//     nil for it); Skip alone is not a hook and is never applied either
+//     (hook.go Skip);
+//   - PreDelete and PostDelete come from argocd.argoproj.io/hook or
+//     helm.sh/hook, each read on its own (controller/hook.go
+//     isHookOfType); they run at the app's deletion, and a resource with no
+//     sync phase besides them is left out of syncs (controller/state.go
+//     partitionTargetObjsForSync);
 //   - the wave is argocd.argoproj.io/sync-wave when it is an integer, else
 //     strconv.Atoi(helm.sh/hook-weight), else 0, for every resource
-//     (pkg/sync/syncwaves/waves.go);
+//     (pkg/sync/syncwaves/waves.go Wave);
 //   - delete policies are the valid argocd.argoproj.io/hook-delete-policy
-//     values united with Helm's mapped ones (before-hook-creation,
+//     values then Helm's mapped ones (before-hook-creation,
 //     hook-succeeded, hook-failed), matched case-sensitively; invalid values
 //     are ignored and an empty result means BeforeHookCreation
-//     (pkg/sync/hook/delete_policy.go).
+//     (pkg/sync/hook/delete_policy.go DeletePolicies).
+//
+// Phases lists the sync phases first, then the deletion phases.
 func Map(annotations map[string]string) Mapping {
 	m := Mapping{Phases: []Phase{Sync}, Source: "plain resource: Sync phase"}
 	argoTypes := ArgoHookTypes(annotations)
+	_, hasArgo := annotations[AnnotationHook]
 	helmHook, isHelm := annotations["helm.sh/hook"]
+	skip := len(argoTypes) == 1 && argoTypes[0] == Skip
+	var sync []Phase
 	switch {
+	case skip:
+		m.Source = "argocd.argoproj.io/hook: Skip (pkg/sync/hook/hook.go Skip): never applied"
 	case len(argoTypes) > 0:
-		m.Hook, m.Phases, m.Source = true, argoTypes, "argocd.argoproj.io/hook (gitops-engine pkg/sync/hook/hook.go: Argo hook types win over Helm's)"
-	case isHelm && helmHook != "crd-install":
-		m.Hook, m.Phases = true, nil
-		m.Source = "helm.sh/hook mapped by gitops-engine pkg/sync/hook/helm/type.go"
-		for _, t := range CSV(helmHook) {
-			if p, ok := HelmEventPhase(t); ok && !slices.Contains(m.Phases, p) {
-				m.Phases = append(m.Phases, p)
+		m.Hook, m.Source = true, "argocd.argoproj.io/hook (pkg/sync/hook/hook.go Types: Argo hook types win over Helm's)"
+		for _, p := range argoTypes {
+			if p != Skip {
+				sync = append(sync, p)
 			}
 		}
+	case hasArgo || (isHelm && helmHook != "crd-install"):
+		m.Hook = true
+		m.Source = "helm.sh/hook mapped by pkg/sync/hook/helm/type.go"
+		if hasArgo && !isHelm {
+			m.Source = "argocd.argoproj.io/hook with no valid type (pkg/sync/common/types.go NewHookType)"
+		}
+		for _, t := range CSV(helmHook) {
+			if p, ok := HelmEventPhase(t); ok && (p == PreSync || p == PostSync) && !slices.Contains(sync, p) {
+				sync = append(sync, p)
+			}
+		}
+	}
+	var del []Phase
+	for _, d := range deletionHooks {
+		if slices.Contains(CSV(annotations[AnnotationHook]), d.argo) || slices.Contains(CSV(helmHook), d.helm) {
+			del = append(del, d.phase)
+		}
+	}
+	switch {
+	case len(del) > 0:
+		m.Hook = true
+		m.Phases = slices.Concat(sync, del)
+		if len(sync) == 0 {
+			m.Source = "app-deletion hook (controller/hook.go isHookOfType)"
+		}
+	case skip:
+		m.Phases = []Phase{Skip}
+	case m.Hook:
+		m.Phases = sync
 	}
 	m.Wave = Wave(annotations)
 	if m.Hook {
 		m.Policies = DeletePolicies(annotations)
 	}
 	return m
+}
+
+// SyncPhases are the sync phases among m.Phases (PreSync, Sync, PostSync,
+// SyncFail): what pkg/sync/sync_phase.go syncPhases returns.
+func (m Mapping) SyncPhases() []Phase {
+	var out []Phase
+	for _, p := range m.Phases {
+		if p == PreSync || p == Sync || p == PostSync || p == SyncFail {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // Wave is a resource's sync wave: argocd.argoproj.io/sync-wave when it is
@@ -201,8 +272,9 @@ func DeletePolicies(annotations map[string]string) []string {
 // HelmPolicy is the Argo CD name of a Helm delete policy ("" for none).
 func HelmPolicy(p string) string { return helmPolicies[p] }
 
-// KindOrder is gitops-engine's kindOrder (pkg/sync/sync_tasks.go), a copy
-// of an older Helm InstallOrder; unknown kinds sort last.
+// KindOrder is gitops-engine's kindOrder (pkg/sync/sync_tasks.go init, 35
+// kinds; test Test_syncTasks_kindOrder), a copy of an older Helm
+// InstallOrder with IngressClass; unknown kinds sort last.
 func KindOrder() []string {
 	return []string{
 		"Namespace", "NetworkPolicy", "ResourceQuota", "LimitRange", "PodSecurityPolicy", "PodDisruptionBudget",
@@ -210,7 +282,7 @@ func KindOrder() []string {
 		"PersistentVolumeClaim", "CustomResourceDefinition", "ClusterRole", "ClusterRoleList",
 		"ClusterRoleBinding", "ClusterRoleBindingList", "Role", "RoleList", "RoleBinding", "RoleBindingList",
 		"Service", "DaemonSet", "Pod", "ReplicationController", "ReplicaSet", "Deployment",
-		"HorizontalPodAutoscaler", "StatefulSet", "Job", "CronJob", "Ingress", "APIService",
+		"HorizontalPodAutoscaler", "StatefulSet", "Job", "CronJob", "IngressClass", "Ingress", "APIService",
 	}
 }
 

@@ -11,9 +11,8 @@ import (
 // TestHelmEventPhase: each helm.sh/hook token as Argo CD maps it
 // (gitops-engine pkg/sync/hook/helm/type.go; no phase: sync_phase.go
 // syncPhases), matched as written (resource/annotations.go
-// GetAnnotationCSVs keeps the case), per §7.1 of
-// ../shared/docs/helm-hook-semantics.md. The full annotation mapping is
-// sim's TestMapArgoCD.
+// GetAnnotationCSVs keeps the case), read in argo-cd @ 37ee0097. The full
+// annotation mapping is sim's TestMapArgoCD.
 func TestHelmEventPhase(t *testing.T) {
 	tests := map[string]argocd.Phase{
 		"pre-install": argocd.PreSync, "pre-upgrade": argocd.PreSync,
@@ -30,7 +29,7 @@ func TestHelmEventPhase(t *testing.T) {
 	}
 }
 
-// TestDeletePolicies: pkg/sync/hook/delete_policy.go as §7.1 reports it.
+// TestDeletePolicies: pkg/sync/hook/delete_policy.go DeletePolicies.
 func TestDeletePolicies(t *testing.T) {
 	tests := []struct {
 		ann  map[string]string
@@ -71,5 +70,17 @@ func TestLess(t *testing.T) {
 		if got := argocd.Less(tt.wa, tt.ka, tt.na, tt.wb, tt.kb, tt.nb); got != tt.want {
 			t.Errorf("%s: Less(%d %s %s, %d %s %s) = %v", tt.whyComment, tt.wa, tt.ka, tt.na, tt.wb, tt.kb, tt.nb, got)
 		}
+	}
+}
+
+// TestKindOrder: gitops-engine's 35 kinds (pkg/sync/sync_tasks.go:28-64;
+// Test_syncTasks_kindOrder), IngressClass between CronJob and Ingress.
+func TestKindOrder(t *testing.T) {
+	ko := argocd.KindOrder()
+	if len(ko) != 35 {
+		t.Errorf("KindOrder has %d kinds, want 35", len(ko))
+	}
+	if c, i, g := argocd.KindRank("CronJob"), argocd.KindRank("IngressClass"), argocd.KindRank("Ingress"); c+1 != i || i+1 != g {
+		t.Errorf("ranks CronJob %d, IngressClass %d, Ingress %d: want consecutive", c, i, g)
 	}
 }
