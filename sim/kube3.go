@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 	"time"
@@ -635,9 +634,6 @@ func (s *simulation) patch(info *resource.Info, o *Object, base map[string]any, 
 	}
 	if patch == nil || string(patch) == "{}" {
 		return nil
-	}
-	if os.Getenv("DEBUGPATCH") != "" {
-		fmt.Fprintf(os.Stderr, "DEBUGPATCH %s %s: %s\n", o.Kind, o.Name, patch)
 	}
 	var content map[string]any
 	if err := json.Unmarshal(merged, &content); err != nil {
