@@ -183,6 +183,9 @@ func runLint(o *lintOptions, args []string, stdin io.Reader, stdout io.Writer) e
 		return err
 	}
 	res := &report.Result{Charts: lintAll(args, &o.render, plans, stdin), Rules: rules.All, Selected: selected(plans)}
+	for _, p := range plans {
+		res.Thresholds = append(res.Thresholds, p.threshold)
+	}
 	if err := writeOutputs(outs, res, stdout, color); err != nil {
 		return err
 	}
