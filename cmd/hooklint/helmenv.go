@@ -18,14 +18,16 @@ import (
 // a render; Helm has no environment variable for --kube-version or
 // --api-versions, which reach the plugin as flags. Helm itself reads
 // HELM_NAMESPACE whoever set it (cli.New), and so does hooklint.
-var helmEnvFlags = []struct{ env, flag string }{
-	{env: "HELM_NAMESPACE", flag: "namespace"},
+func helmEnvFlags() []struct{ env, flag string } {
+	return []struct{ env, flag string }{
+		{env: "HELM_NAMESPACE", flag: "namespace"},
+	}
 }
 
 // applyHelmEnv sets each flag of helmEnvFlags that cmd has and the command
 // line did not give from its environment variable: an explicit flag wins.
 func applyHelmEnv(cmd *cobra.Command, _ []string) error {
-	for _, ef := range helmEnvFlags {
+	for _, ef := range helmEnvFlags() {
 		f := cmd.Flags().Lookup(ef.flag)
 		if f == nil || f.Changed {
 			continue
