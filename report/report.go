@@ -51,6 +51,9 @@ type Options struct {
 	// Timeline writes a chart's lifecycle timeline as Mermaid (markdown
 	// only; see Markdown.Timeline).
 	Timeline func(w io.Writer, ch *lint.ChartResult) error
+	// Warn receives the warnings of a format about its output (sarif: a
+	// GitHub upload limit reached); nil discards them.
+	Warn io.Writer
 }
 
 // Formats are the names ByName accepts.
@@ -66,7 +69,7 @@ func ByName(name string, opts Options) (Formatter, error) {
 	case "json":
 		return &JSON{}, nil
 	case "sarif":
-		return &SARIF{}, nil
+		return &SARIF{Warn: opts.Warn}, nil
 	case "github":
 		return &GitHub{}, nil
 	case "junit":

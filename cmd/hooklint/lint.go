@@ -35,6 +35,7 @@ type lintOptions struct {
 	fix      fixOptions
 	// chartsFromFiles: the arguments are files; lint their charts (pre-commit).
 	chartsFromFiles bool
+	stderr          io.Writer
 }
 
 const lintLong = `Render each chart offline exactly as 'helm template' does, read its hooks
@@ -112,6 +113,7 @@ func newLintCmd(stdin io.Reader, stdout io.Writer) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.changed = cmd.Flags().Changed
 			o.fix.stderr = cmd.ErrOrStderr()
+			o.stderr = cmd.ErrOrStderr()
 			if o.chartsFromFiles {
 				if args = chartsOf(args); len(args) == 0 {
 					return nil // no chart file changed
@@ -186,7 +188,8 @@ func runLint(o *lintOptions, args []string, stdin io.Reader, stdout io.Writer) e
 	for _, p := range plans {
 		res.Thresholds = append(res.Thresholds, p.threshold)
 	}
-	if err := writeOutputs(outs, res, stdout, color); err != nil {
+	res.Version, _ = versions()
+	if err := writeOutputs(outs, res, stdout, o.stderr, color); err != nil {
 		return err
 	}
 	return verdict(res.Charts, plans)

@@ -3,6 +3,7 @@ package lint
 import (
 	"errors"
 	"fmt"
+	"go/doc/comment"
 	"reflect"
 	"regexp"
 	"strings"
@@ -50,6 +51,19 @@ func (a *Analyzer) URL() string {
 }
 
 func (a *Analyzer) String() string { return a.ID }
+
+var anchorRe = regexp.MustCompile(` \{#hdr-[A-Za-z0-9_]+\}`)
+
+// Markdown is the documentation without its title line, a Go doc comment,
+// as Markdown with its headings at level headingLevel (docs/rules.md, the
+// sarif help.markdown). go/doc/comment's heading anchors are left out:
+// GitHub makes its own.
+func (a *Analyzer) Markdown(headingLevel int) []byte {
+	_, body, _ := strings.Cut(a.Doc, "\n")
+	var p comment.Parser
+	pr := comment.Printer{HeadingLevel: headingLevel}
+	return anchorRe.ReplaceAll(pr.Markdown(p.Parse(strings.TrimSpace(body)+"\n")), nil)
+}
 
 var (
 	idRe   = regexp.MustCompile(`^HL[1-9][0-9]{3}$`)
