@@ -236,6 +236,13 @@ func TestPreCommit(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(repo, "README.md"), []byte("# app\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// values for a chart kept elsewhere: the files pattern matches it
+	if err := os.MkdirAll(filepath.Join(repo, "envs", "prod"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(repo, "envs", "prod", "values.yaml"), []byte("replicas: 3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	git(repo, "init", "-q")
 	git(repo, "add", "-A")
 
@@ -261,6 +268,14 @@ func TestPreCommit(t *testing.T) {
 			out, code = command(t, repo, env, "pre-commit", "try-repo", src, id, "--files", "README.md")
 			if code != 0 || !strings.Contains(out, "(no files to check)Skipped") {
 				t.Errorf("pre-commit try-repo %s on README.md: exit %d, want 0 and skipped:\n%s", id, code, out)
+			}
+			// A values.yaml outside any chart passes, and says why
+			// (issue 20 point 6; pre-commit shows a passing hook's
+			// output with --verbose).
+			out, code = command(t, repo, env, "pre-commit", "try-repo", src, id, "--verbose", "--files", "envs/prod/values.yaml")
+			noChart := "hooklint: no chart found for envs/prod/values.yaml (no Chart.yaml in its directory or above): not linted"
+			if code != 0 || !strings.Contains(out, "Passed") || !strings.Contains(out, noChart) {
+				t.Errorf("pre-commit try-repo %s on envs/prod/values.yaml: exit %d, want 0 and %q:\n%s", id, code, noChart, out)
 			}
 		})
 	}

@@ -115,7 +115,11 @@ func newLintCmd(stdin io.Reader, stdout io.Writer) *cobra.Command {
 			o.fix.stderr = cmd.ErrOrStderr()
 			o.stderr = cmd.ErrOrStderr()
 			if o.chartsFromFiles {
-				if args = chartsOf(args); len(args) == 0 {
+				charts, orphans := chartsOf(args)
+				for _, f := range orphans {
+					fmt.Fprintf(o.stderr, "hooklint: no chart found for %s (no Chart.yaml in its directory or above): not linted\n", f)
+				}
+				if args = charts; len(args) == 0 {
 					return nil // no chart file changed
 				}
 			}
