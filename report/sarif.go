@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -16,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/hooklint/hooklint/internal/lint"
+	"github.com/hooklint/hooklint/internal/render"
 )
 
 // SARIFSchema is the $schema of the SARIF output: SARIF 2.1.0 (OASIS).
@@ -238,8 +240,9 @@ func (s SARIF) Format(w io.Writer, res *Result) error {
 		if ch.Err != nil {
 			inv.ExecutionSuccessful = false
 			n := sarifNotification{Level: "error", Message: sarifText{Text: ch.Err.Error()}}
-			if file, line := inputErrorPos(ch); file != "" {
-				loc, _ := chartLocation(ch, file, line, 0)
+			var ie *render.InputError
+			if errors.As(ch.Err, &ie) && ie.File != "" {
+				loc, _ := chartLocation(ch, ie.File, ie.Line, 0)
 				n.Locations = []sarifLocation{loc}
 			}
 			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)

@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/hooklint/hooklint/internal/hook"
 	"github.com/hooklint/hooklint/internal/lint"
+	"github.com/hooklint/hooklint/internal/render"
 	"github.com/hooklint/hooklint/report"
 	"github.com/hooklint/hooklint/rules"
 )
@@ -181,6 +183,19 @@ func TestSARIFPackagedChart(t *testing.T) {
 	}
 	if got := doc.Runs[0].AutomationDetails.ID; got != "hooklint/dist/app-1.0.0.tgz/" {
 		t.Errorf("automationDetails.id = %q", got)
+	}
+
+	// An input error in a packaged chart is located at the archive too.
+	res := &report.Result{Charts: []lint.ChartResult{{
+		Chart: lint.ChartInfo{Arg: "dist/app-1.0.0.tgz"},
+		Err:   &render.InputError{Chart: "dist/app-1.0.0.tgz", File: "templates/pod.yaml", Line: 12, Err: errors.New("parse error")},
+	}}}
+	var b bytes.Buffer
+	if err := (report.SARIF{}).Format(&b, res); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), `"uri": "dist/app-1.0.0.tgz"`) || strings.Contains(b.String(), `"startLine"`) {
+		t.Errorf("the input error is not at the archive without a region:\n%s", b.String())
 	}
 }
 
