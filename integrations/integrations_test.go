@@ -90,7 +90,7 @@ const hl1003Line = `templates/tests/test-connection.yaml:6: info HL1003: hook ev
 
 // TestHelmPlugin installs plugin.yaml with `helm plugin install DIR` and
 // runs `helm hooklint lint CHART`, with Helm 3 (the Helm hooklint links) and
-// Helm 4 when it can be built from the module cache.
+// Helm 4, both built from go.mod's tool dependencies.
 func TestHelmPlugin(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds hooklint and helm")
@@ -111,7 +111,14 @@ func TestHelmPlugin(t *testing.T) {
 	}
 	helms := map[string]func(t *testing.T) string{
 		"helm3": func(*testing.T) string { return helm3 },
-		"helm4": func(t *testing.T) string { return buildHelm4(t, tmp) },
+		"helm4": func(t *testing.T) string {
+			// a tool of go.mod too (helmtool.PathFor)
+			helm4, err := helmtool.PathFor("v4")
+			if err != nil {
+				t.Fatal(err)
+			}
+			return helm4
+		},
 	}
 	for _, name := range []string{"helm3", "helm4"} {
 		t.Run(name, func(t *testing.T) {
@@ -122,41 +129,62 @@ func TestHelmPlugin(t *testing.T) {
 			if code != 0 || !strings.Contains(out, "hooklint plugin: using "+filepath.Join(pathDir, "hooklint")) {
 				t.Fatalf("helm plugin install: exit %d\n%s", code, out)
 			}
-			out, code = command(t, filepath.Dir(example), env, helm, "hooklint", "lint", "guestbook-backup", "--only", "HL1003", "--fail-on", "none")
+			lint := func(env []string) (string, int) {
+				return command(t, filepath.Dir(example), env, helm, "hooklint", "lint", "guestbook-backup", "--only", "HL1003", "--fail-on", "none")
+			}
+			out, code = lint(env)
 			want := "guestbook-backup/" + hl1003Line + "\n1 chart linted: 0 errors, 0 warnings, 1 info\n"
 			if code != 0 || out != want {
 				t.Errorf("helm hooklint lint: exit %d, output\n%s\nwant exit 0, output\n%s", code, out, want)
+			}
+
+			// Helm strips -n from a plugin's arguments and sets
+			// HELM_NAMESPACE (issue 20 point 1).
+			out, code = command(t, filepath.Dir(example), env, helm, "hooklint", "simulate", "install", "guestbook-backup", "-n", "prod")
+			if code != 0 || !strings.Contains(out, `release "release-name" in namespace "prod"`) || !strings.Contains(out, "--namespace prod") {
+				t.Errorf("helm hooklint simulate install -n prod: exit %d, want 0 and namespace prod:\n%s", code, out)
+			}
+
+			// Without a hooklint, the plugin names the command that runs
+			// the install hook again for a plugin installed from a
+			// directory, and that command works; 'helm plugin update'
+			// refuses such a plugin (issue 20 point 5).
+			shDir := filepath.Dir(lookPath(t, "sh"))
+			helmDir := filepath.Join(home, "helm-bin")
+			if err := os.MkdirAll(helmDir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(helm, filepath.Join(helmDir, "helm")); err != nil {
+				t.Fatal(err)
+			}
+			bare := append(helmEnv(home), "PATH="+helmDir+string(os.PathListSeparator)+shDir)
+			out, code = lint(bare)
+			again := "helm plugin uninstall hooklint && helm plugin install " + src
+			hint := "run '" + again + "' to build it"
+			if code != 2 || !strings.Contains(out, "helm hooklint: no hooklint binary: ") || !strings.Contains(out, hint) {
+				t.Fatalf("helm hooklint without hooklint: exit %d, want 2 and the hint %q:\n%s", code, hint, out)
+			}
+			if out, code := command(t, tmp, bare, helm, "plugin", "update", "hooklint"); code == 0 {
+				t.Errorf("helm plugin update of a plugin installed from a directory succeeded; the hint need not avoid it:\n%s", out)
+			}
+			env = append(env, "PATH="+helmDir+string(os.PathListSeparator)+pathDir+string(os.PathListSeparator)+os.Getenv("PATH"))
+			if out, code := command(t, tmp, env, "sh", "-c", again); code != 0 {
+				t.Fatalf("the hinted %q: exit %d\n%s", again, code, out)
+			}
+			if out, code = lint(env); code != 0 || out != want {
+				t.Errorf("helm hooklint lint after %q: exit %d, output\n%s\nwant exit 0, output\n%s", again, code, out, want)
 			}
 		})
 	}
 }
 
-// buildHelm4 builds helm.sh/helm/v4's CLI in a scratch module (hooklint's
-// go.mod does not require Helm 4), from the module cache only; it skips
-// when the cache does not have it (GOFLAGS=-mod=mod GOPROXY=off).
-func buildHelm4(t *testing.T, tmp string) string {
+func lookPath(t *testing.T, name string) string {
 	t.Helper()
-	dir := filepath.Join(tmp, "helm4-module")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	p, err := exec.LookPath(name)
+	if err != nil {
 		t.Fatal(err)
 	}
-	env := []string{"GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off"}
-	bin := filepath.Join(tmp, "helm4")
-	for _, args := range [][]string{
-		{"mod", "init", "helm4"},
-		{"get", "helm.sh/helm/v4/cmd/helm@v4.3.1"},
-		{"build", "-o", bin, "helm.sh/helm/v4/cmd/helm"},
-	} {
-		if out, code := command(t, dir, env, "go", args...); code != 0 {
-			t.Skipf("cannot build Helm 4 offline (go %s: %s); run `go mod download helm.sh/helm/v4@v4.3.1` with its dependencies to test it", strings.Join(args, " "), firstLine(out))
-		}
-	}
-	return bin
-}
-
-func firstLine(s string) string {
-	l, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
-	return l
+	return p
 }
 
 // TestPreCommit runs the hooks of .pre-commit-hooks.yaml with `pre-commit
@@ -208,6 +236,13 @@ func TestPreCommit(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(repo, "README.md"), []byte("# app\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// values for a chart kept elsewhere: the files pattern matches it
+	if err := os.MkdirAll(filepath.Join(repo, "envs", "prod"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(repo, "envs", "prod", "values.yaml"), []byte("replicas: 3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	git(repo, "init", "-q")
 	git(repo, "add", "-A")
 
@@ -233,6 +268,14 @@ func TestPreCommit(t *testing.T) {
 			out, code = command(t, repo, env, "pre-commit", "try-repo", src, id, "--files", "README.md")
 			if code != 0 || !strings.Contains(out, "(no files to check)Skipped") {
 				t.Errorf("pre-commit try-repo %s on README.md: exit %d, want 0 and skipped:\n%s", id, code, out)
+			}
+			// A values.yaml outside any chart passes, and says why
+			// (issue 20 point 6; pre-commit shows a passing hook's
+			// output with --verbose).
+			out, code = command(t, repo, env, "pre-commit", "try-repo", src, id, "--verbose", "--files", "envs/prod/values.yaml")
+			noChart := "hooklint: no chart found for envs/prod/values.yaml (no Chart.yaml in its directory or above): not linted"
+			if code != 0 || !strings.Contains(out, "Passed") || !strings.Contains(out, noChart) {
+				t.Errorf("pre-commit try-repo %s on envs/prod/values.yaml: exit %d, want 0 and %q:\n%s", id, code, noChart, out)
 			}
 		})
 	}

@@ -37,6 +37,9 @@ func testResult() *report.Result {
 	return &report.Result{
 		Rules:    rs,
 		Selected: rs,
+		// charts/app fails on errors only: its warning passes (junit).
+		Thresholds: []lint.Severity{lint.Error},
+		Version:    "v0.4.0",
 		Charts: []lint.ChartResult{
 			{
 				Chart: lint.ChartInfo{Arg: "charts/app", Name: "app", Version: "1.2.3"},

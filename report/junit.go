@@ -12,9 +12,13 @@ import (
 // JUnit writes JUnit XML for CI systems that show test reports (GitLab's
 // artifacts:reports:junit, Jenkins): one testsuite per chart and, in it,
 // one testcase per rule that ran (Result.Selected, else Result.Rules). A
-// rule with findings fails: its <failure> lists them, one per line as the
-// text format prints them. A chart that could not be linted is a testsuite
-// with one testcase, "load", in <error>.
+// rule with findings at or above the chart's --fail-on threshold
+// (Result.Fails) fails: its <failure> lists them, one per line as the text
+// format prints them. Findings below the threshold do not fail the job
+// (hooklint exits 0 for them), so they do not fail the test case either:
+// they are listed in its <system-out>, which GitLab and Jenkins show with a
+// passing test. A chart that could not be linted is a testsuite with one
+// testcase, "load", in <error>.
 type JUnit struct{}
 
 type junitSuites struct {
@@ -39,6 +43,9 @@ type junitCase struct {
 	ClassName string        `xml:"classname,attr"`
 	Failure   *junitProblem `xml:"failure,omitempty"`
 	Error     *junitProblem `xml:"error,omitempty"`
+	// SystemOut follows <failure> and <error>, as the Jenkins JUnit schema
+	// orders a testcase's children.
+	SystemOut string `xml:"system-out,omitempty"`
 }
 
 type junitProblem struct {
@@ -71,20 +78,27 @@ func (JUnit) Format(w io.Writer, res *Result) error {
 			}
 			for _, a := range rules {
 				tc := junitCase{Name: a.ID + " " + a.Name, ClassName: ch.Chart.Arg}
-				if fs := byRule[a.ID]; len(fs) > 0 {
-					var text strings.Builder
-					worst := lint.Info
-					for _, f := range fs {
-						worst = max(worst, f.Severity)
-						fmt.Fprintf(&text, "%s: %s %s: %s\n", lineRef(findingPath(ch, f), f.Pos.Line), f.Severity, f.Rule.ID, f.Message)
+				var failing, passing strings.Builder
+				nFail, worst := 0, lint.Info
+				for _, f := range byRule[a.ID] {
+					line := fmt.Sprintf("%s: %s %s: %s\n", lineRef(findingPath(ch, f), f.Pos.Line), f.Severity, f.Rule.ID, f.Message)
+					if !res.Fails(ci, f) {
+						passing.WriteString(line)
+						continue
 					}
-					msg := fmt.Sprintf("%d findings", len(fs))
-					if len(fs) == 1 {
+					nFail++
+					worst = max(worst, f.Severity)
+					failing.WriteString(line)
+				}
+				if nFail > 0 {
+					msg := fmt.Sprintf("%d findings", nFail)
+					if nFail == 1 {
 						msg = "1 finding"
 					}
-					tc.Failure = &junitProblem{Message: msg, Type: worst.String(), Text: text.String()}
+					tc.Failure = &junitProblem{Message: msg, Type: worst.String(), Text: failing.String()}
 					suite.Failures++
 				}
+				tc.SystemOut = passing.String()
 				suite.TestCases = append(suite.TestCases, tc)
 			}
 			suite.Tests = len(suite.TestCases)

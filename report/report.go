@@ -20,6 +20,24 @@ type Result struct {
 	// Selected are the rules that ran, for the formats with one entry per
 	// rule (junit); nil means Rules.
 	Selected []*lint.Analyzer
+	// Thresholds are the --fail-on severities of the charts, by index:
+	// a finding at or above its chart's threshold fails the run (exit 1),
+	// the others do not; 0 means no finding fails. A chart without an entry
+	// has hooklint's default, warning.
+	Thresholds []lint.Severity
+	// Version is hooklint's version (sarif's driver.version); "" is
+	// omitted.
+	Version string
+}
+
+// Fails says whether finding f of chart i is at or above the chart's
+// --fail-on threshold, that is, whether it makes hooklint exit 1.
+func (r *Result) Fails(i int, f *lint.Finding) bool {
+	threshold := lint.Warning
+	if i < len(r.Thresholds) {
+		threshold = r.Thresholds[i]
+	}
+	return threshold != 0 && f.Severity >= threshold
 }
 
 // Formatter writes a Result in one format.
@@ -33,6 +51,9 @@ type Options struct {
 	// Timeline writes a chart's lifecycle timeline as Mermaid (markdown
 	// only; see Markdown.Timeline).
 	Timeline func(w io.Writer, ch *lint.ChartResult) error
+	// Warn receives the warnings of a format about its output (sarif: a
+	// GitHub upload limit reached); nil discards them.
+	Warn io.Writer
 }
 
 // Formats are the names ByName accepts.
@@ -48,7 +69,7 @@ func ByName(name string, opts Options) (Formatter, error) {
 	case "json":
 		return &JSON{}, nil
 	case "sarif":
-		return &SARIF{}, nil
+		return &SARIF{Warn: opts.Warn}, nil
 	case "github":
 		return &GitHub{}, nil
 	case "junit":

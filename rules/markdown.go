@@ -3,12 +3,8 @@ package rules
 import (
 	"bytes"
 	"fmt"
-	"go/doc/comment"
-	"regexp"
 	"strings"
 )
-
-var anchorRe = regexp.MustCompile(` \{#hdr-[A-Za-z0-9_]+\}`)
 
 // Markdown renders every rule's documentation as one Markdown page
 // (docs/rules.md; TestRulesDoc keeps it in sync).
@@ -20,13 +16,9 @@ func Markdown() []byte {
 	for _, a := range All {
 		fmt.Fprintf(&b, "| [%s](#%s) | %s | %s | %s |\n", a.ID, strings.ToLower(a.ID), a.Name, a.Severity, a.Title())
 	}
-	var p comment.Parser
-	pr := comment.Printer{HeadingLevel: 3}
 	for _, a := range All {
-		_, body, _ := strings.Cut(a.Doc, "\n")
 		fmt.Fprintf(&b, "\n## %s\n\n`%s` · default severity **%s**: %s\n\n", a.ID, a.Name, a.Severity, a.Title())
-		md := pr.Markdown(p.Parse(strings.TrimSpace(body) + "\n"))
-		b.Write(anchorRe.ReplaceAll(md, nil)) // GitHub makes its own anchors
+		b.Write(a.Markdown(3))
 	}
 	return b.Bytes()
 }

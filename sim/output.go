@@ -305,6 +305,14 @@ func WriteJSON(w io.Writer, r *Result) error {
 
 // WriteMermaid writes the timeline as a Mermaid sequence diagram: helm on
 // one side, the cluster on the other, a note per step and status change.
+//
+// Mermaid sizes a note and a message to its longest line and centres a note
+// over one participant on it, so a long one-line note over helm, the
+// leftmost participant, starts left of the picture and is cut off, and a
+// long message widens the whole diagram until it is scaled down past
+// reading. Every note and message text is therefore wrapped at
+// mermaidWidth characters with <br/>, Mermaid's line break, and the notes
+// of helm are written "right of H", where they cannot start left of it.
 func WriteMermaid(w io.Writer, r *Result) error {
 	ew := &errWriter{w: w}
 	ew.printf("sequenceDiagram\n")
@@ -312,7 +320,7 @@ func WriteMermaid(w io.Writer, r *Result) error {
 	ew.printf("    participant K as cluster (Kubernetes %s)\n", r.KubeVersion)
 	byStep := eventsByStep(r)
 	for _, st := range r.Steps {
-		ew.printf("    Note over H,K: step %d: %s\n", st.Index, mermaidText(st.Command))
+		ew.printf("    Note over H,K: %s\n", mermaidText(fmt.Sprintf("step %d: %s", st.Index, st.Command)))
 		for _, ev := range byStep[st.Index] {
 			at := FormatTime(ev.At)
 			hook := ""
@@ -321,48 +329,80 @@ func WriteMermaid(w io.Writer, r *Result) error {
 			}
 			switch ev.Type {
 			case EventCreate, EventUpdate, EventDelete:
-				ew.printf("    H->>K: %s %s %s%s\n", at, ev.Type, ev.Object, hook)
+				ew.printf("    H->>K: %s\n", mermaidText(fmt.Sprintf("%s %s %s%s", at, ev.Type, ev.Object, hook)))
 				if ev.Error != "" {
-					ew.printf("    K--xH: %d %s\n", ev.Code, mermaidText(ev.Error))
+					ew.printf("    K--xH: %s\n", mermaidText(fmt.Sprintf("%d %s", ev.Code, ev.Error)))
 				} else {
 					ew.printf("    K-->>H: %d %s\n", ev.Code, codeText(ev.Type, ev.Code))
 				}
 			case EventWait:
 				if ev.Object.Kind == "" {
-					ew.printf("    H->>K: %s %s\n", at, mermaidText(ev.Reason))
+					ew.printf("    H->>K: %s\n", mermaidText(at+" "+ev.Reason))
 				} else {
-					ew.printf("    H->>K: %s wait for %s%s\n", at, ev.Object, hook)
+					ew.printf("    H->>K: %s\n", mermaidText(fmt.Sprintf("%s wait for %s%s", at, ev.Object, hook)))
 				}
 			case EventReady:
-				ew.printf("    K-->>H: %s %s ready: %s\n", at, ev.Object, mermaidText(ev.Reason))
+				ew.printf("    K-->>H: %s\n", mermaidText(fmt.Sprintf("%s %s ready: %s", at, ev.Object, ev.Reason)))
 			case EventFailed:
-				ew.printf("    K--xH: %s %s: %s\n", at, ev.Object, mermaidText(reasonColumn(ev)))
+				ew.printf("    K--xH: %s\n", mermaidText(fmt.Sprintf("%s %s: %s", at, ev.Object, reasonColumn(ev))))
 			case EventStatus:
-				ew.printf("    Note over H: %s release %s v%d %s\n", at, ev.Release, ev.Revision, ev.Status)
+				ew.printf("    Note right of H: %s\n", mermaidText(fmt.Sprintf("%s release %s v%d %s", at, ev.Release, ev.Revision, ev.Status)))
 			case EventKept, EventLogs:
-				ew.printf("    Note over K: %s %s %s: %s\n", at, ev.Type, ev.Object, mermaidText(ev.Reason))
+				ew.printf("    Note over K: %s\n", mermaidText(fmt.Sprintf("%s %s %s: %s", at, ev.Type, ev.Object, ev.Reason)))
 			}
 		}
 		if st.Failed() {
-			ew.printf("    Note over H: exit 1: %s\n", mermaidText(st.Err))
+			ew.printf("    Note right of H: %s\n", mermaidText("exit 1: "+st.Err))
 		} else {
-			ew.printf("    Note over H: exit 0\n")
+			ew.printf("    Note right of H: exit 0\n")
 		}
 	}
 	for _, l := range r.Leftovers {
 		if l.Origin == OriginHook || l.Origin == OriginCRD {
-			ew.printf("    Note over K: left over: %s (%s)\n", l.Object, l.Origin)
+			ew.printf("    Note over K: %s\n", mermaidText(fmt.Sprintf("left over: %s (%s)", l.Object, l.Origin)))
 		}
 	}
 	return ew.err
 }
 
-// mermaidText makes text safe inside a Mermaid message: one line, no ";"
-// (a statement separator) and no "#" (entity codes).
+// mermaidWidth is the longest line of a note or message text, in
+// characters: about 400 pixels in Mermaid's default 16px font.
+const mermaidWidth = 56
+
+// mermaidText makes text safe inside a Mermaid message or note: one line in
+// the source, no ";" (a statement separator) and no "#" (entity codes), and
+// wrapped with <br/> at mermaidWidth characters (mermaidWrap).
 func mermaidText(s string) string {
 	s = oneLine(s)
 	s = strings.NewReplacer(";", ",", "#", "nr.", "\t", " ").Replace(s)
-	return s
+	return mermaidWrap(s, mermaidWidth)
+}
+
+// mermaidWrap breaks s into lines of at most width runes at spaces, a
+// longer word at width runes, joined with <br/>.
+func mermaidWrap(s string, width int) string {
+	var lines []string
+	var line []rune
+	for _, word := range strings.Fields(s) {
+		wr := []rune(word)
+		if len(line) > 0 && len(line)+1+len(wr) > width {
+			lines = append(lines, string(line))
+			line = line[:0]
+		}
+		if len(line) > 0 {
+			line = append(line, ' ')
+		}
+		for len(line)+len(wr) > width {
+			n := width - len(line)
+			lines = append(lines, string(append(line, wr[:n]...)))
+			line, wr = line[:0], wr[n:]
+		}
+		line = append(line, wr...)
+	}
+	if len(line) > 0 || len(lines) == 0 {
+		lines = append(lines, string(line))
+	}
+	return strings.Join(lines, "<br/>")
 }
 
 // esc writes control characters of a chart-derived string as escapes, so

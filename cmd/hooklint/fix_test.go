@@ -144,28 +144,34 @@ func TestChartsOf(t *testing.T) {
 		}
 	}
 	t.Chdir(tmp)
-	got := chartsOf([]string{
+	got, orphans := chartsOf([]string{
 		"other/templates/x/y.yaml", "app/templates/job.yaml", "app/values.yaml",
 		"app/charts/sub/templates/hook.yaml", "docs/values.yaml", "README.md",
 	})
 	if diff := cmp.Diff([]string{"app", "other"}, got); diff != "" {
 		t.Errorf("chartsOf (-want +got):\n%s", diff)
 	}
-	if got := chartsOf([]string{"docs/values.yaml"}); got != nil {
-		t.Errorf("chartsOf(docs/values.yaml) = %q, want none", got)
+	if diff := cmp.Diff([]string{"docs/values.yaml", "README.md"}, orphans); diff != "" {
+		t.Errorf("chartsOf orphans (-want +got):\n%s", diff)
+	}
+	if got, orphans := chartsOf([]string{"docs/values.yaml"}); got != nil || len(orphans) != 1 {
+		t.Errorf("chartsOf(docs/values.yaml) = %q, %q; want no chart, one orphan", got, orphans)
 	}
 }
 
-// TestChartsFromFilesCLI: what pre-commit runs; no chart file, no lint.
+// TestChartsFromFilesCLI: what pre-commit runs; a file outside any chart
+// is named as not linted, and without a chart file nothing is linted
+// (issue 20 point 6).
 func TestChartsFromFilesCLI(t *testing.T) {
+	noChart := "--- stderr\nhooklint: no chart found for cli_test.go (no Chart.yaml in its directory or above): not linted\n"
 	got, code := runOut("lint", "--charts-from-files", "--only", "HL1003", "--fail-on", "info", example+"/templates/tests/test-connection.yaml", example+"/values.yaml", "cli_test.go")
-	want := example + "/templates/tests/test-connection.yaml:6: info HL1003: hook event \"test-success\" is the Helm 2 name of \"test\"; Helm 3 runs it as a test hook (helm test): write \"test\"\n1 chart linted: 0 errors, 0 warnings, 1 info\n"
+	want := example + "/templates/tests/test-connection.yaml:6: info HL1003: hook event \"test-success\" is the Helm 2 name of \"test\"; Helm 3 runs it as a test hook (helm test): write \"test\"\n1 chart linted: 0 errors, 0 warnings, 1 info\n" + noChart
 	if code != exitFindings || got != want {
 		t.Errorf("exit %d, output\n%s\nwant exit 1, output\n%s", code, got, want)
 	}
 	got, code = runOut("lint", "--charts-from-files", "cli_test.go")
-	if code != 0 || got != "" {
-		t.Errorf("no chart file: exit %d, output %q; want exit 0 and no output", code, got)
+	if code != 0 || got != noChart {
+		t.Errorf("no chart file: exit %d, output %q; want exit 0 and %q", code, got, noChart)
 	}
 }
 

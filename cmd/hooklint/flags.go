@@ -17,7 +17,7 @@ func addRenderFlags(f *pflag.FlagSet, o *render.Options) {
 	f.StringArrayVar(&o.Values.JSONValues, "set-json", nil, "set JSON values on the command line (can specify multiple or separate values with commas: key1=jsonval1,key2=jsonval2)")
 	f.StringArrayVar(&o.Values.LiteralValues, "set-literal", nil, "set a literal STRING value on the command line")
 	f.StringVar(&o.ReleaseName, "release-name", "release-name", "release name used for .Release.Name, as in 'helm template'")
-	f.StringVarP(&o.Namespace, "namespace", "n", "default", "namespace used for .Release.Namespace")
+	f.StringVarP(&o.Namespace, "namespace", "n", "default", "namespace used for .Release.Namespace (when not given: $HELM_NAMESPACE, which Helm sets for a plugin, else default)")
 	f.StringVar(&o.KubeVersion, "kube-version", "", "Kubernetes version used for Capabilities.KubeVersion (default "+render.DefaultKubeVersion()+", as the released Helm binary)")
 	f.StringSliceVarP(&o.APIVersions, "api-versions", "a", nil, "Kubernetes api versions used for Capabilities.APIVersions")
 	f.BoolVar(&o.IsUpgrade, "is-upgrade", false, "set .Release.IsUpgrade instead of .Release.IsInstall")

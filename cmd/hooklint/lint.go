@@ -35,6 +35,7 @@ type lintOptions struct {
 	fix      fixOptions
 	// chartsFromFiles: the arguments are files; lint their charts (pre-commit).
 	chartsFromFiles bool
+	stderr          io.Writer
 }
 
 const lintLong = `Render each chart offline exactly as 'helm template' does, read its hooks
@@ -112,8 +113,13 @@ func newLintCmd(stdin io.Reader, stdout io.Writer) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.changed = cmd.Flags().Changed
 			o.fix.stderr = cmd.ErrOrStderr()
+			o.stderr = cmd.ErrOrStderr()
 			if o.chartsFromFiles {
-				if args = chartsOf(args); len(args) == 0 {
+				charts, orphans := chartsOf(args)
+				for _, f := range orphans {
+					fmt.Fprintf(o.stderr, "hooklint: no chart found for %s (no Chart.yaml in its directory or above): not linted\n", f)
+				}
+				if args = charts; len(args) == 0 {
 					return nil // no chart file changed
 				}
 			}
@@ -183,7 +189,11 @@ func runLint(o *lintOptions, args []string, stdin io.Reader, stdout io.Writer) e
 		return err
 	}
 	res := &report.Result{Charts: lintAll(args, &o.render, plans, stdin), Rules: rules.All, Selected: selected(plans)}
-	if err := writeOutputs(outs, res, stdout, color); err != nil {
+	for _, p := range plans {
+		res.Thresholds = append(res.Thresholds, p.threshold)
+	}
+	res.Version, _ = versions()
+	if err := writeOutputs(outs, res, stdout, o.stderr, color); err != nil {
 		return err
 	}
 	return verdict(res.Charts, plans)

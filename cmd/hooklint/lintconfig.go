@@ -50,9 +50,9 @@ func parseOutputs(vals []string) ([]output, error) {
 
 // writeOutputs writes res in every requested format; colour is used for
 // text on a terminal only.
-func writeOutputs(outs []output, res *report.Result, stdout io.Writer, color bool) error {
+func writeOutputs(outs []output, res *report.Result, stdout, stderr io.Writer, color bool) error {
 	for _, out := range outs {
-		f, err := report.ByName(out.format, report.Options{Color: color && out.path == "-", Timeline: mermaidTimeline})
+		f, err := report.ByName(out.format, report.Options{Color: color && out.path == "-", Timeline: mermaidTimeline, Warn: stderr})
 		if err != nil {
 			return err
 		}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -102,6 +103,43 @@ func TestConfigInitWrite(t *testing.T) {
 			b, err := os.ReadFile(config.FileName)
 			if err != nil || string(b) != config.Default {
 				t.Errorf(".hooklint.yaml is not the default (err %v)", err)
+			}
+		})
+	}
+}
+
+// TestJUnitAgreesWithExitCode: a finding below --fail-on passes its test
+// case (listed in <system-out>) as the run exits 0; at or above it, the
+// test case fails as the run exits 1 (issue 20 point 2).
+func TestJUnitAgreesWithExitCode(t *testing.T) {
+	hl1003 := "../../examples/guestbook-backup/templates/tests/test-connection.yaml:6: info HL1003: "
+	tests := []struct {
+		name     string
+		failOn   string
+		wantCode int
+		// the HL1003 test case's children and the suite's failures
+		wantFailures string
+		wantIn       string
+	}{
+		{name: "info below the default threshold", failOn: "warning", wantCode: exitClean,
+			wantFailures: `<testsuites name="hooklint" tests="1" failures="0" errors="0">`, wantIn: "<system-out>" + hl1003},
+		{name: "info at --fail-on info", failOn: "info", wantCode: exitFindings,
+			wantFailures: `<testsuites name="hooklint" tests="1" failures="1" errors="0">`, wantIn: `<failure message="1 finding" type="info">` + hl1003},
+		{name: "--fail-on none", failOn: "none", wantCode: exitClean,
+			wantFailures: `<testsuites name="hooklint" tests="1" failures="0" errors="0">`, wantIn: "<system-out>" + hl1003},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "junit.xml")
+			var out, errb bytes.Buffer
+			code := run([]string{"lint", "--only", "HL1003", "--fail-on", tt.failOn, "-o", "junit=" + path, example}, &bytes.Reader{}, &out, &errb)
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := string(b)
+			if code != tt.wantCode || !strings.Contains(got, tt.wantFailures) || !strings.Contains(got, tt.wantIn) {
+				t.Errorf("exit %d, want %d; junit:\n%s\nwant it to contain\n%s\n%s", code, tt.wantCode, got, tt.wantFailures, tt.wantIn)
 			}
 		})
 	}

@@ -32,6 +32,8 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
   hooklint explain HL1001`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// Helm passes a plugin its --namespace as HELM_NAMESPACE.
+		PersistentPreRunE: applyHelmEnv,
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)

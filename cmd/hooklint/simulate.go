@@ -187,7 +187,7 @@ func addSimulateFlags(f *pflag.FlagSet, o *simulateOptions) {
 	f.StringArrayVar(&o.values.JSONValues, "set-json", nil, "set JSON values on the command line (can specify multiple or separate values with commas: key1=jsonval1,key2=jsonval2)")
 	f.StringArrayVar(&o.values.LiteralValues, "set-literal", nil, "set a literal STRING value on the command line")
 	f.StringVar(&o.release, "release-name", sim.DefaultReleaseName, "release name")
-	f.StringVarP(&o.namespace, "namespace", "n", "default", "release namespace (it exists in the fake cluster)")
+	f.StringVarP(&o.namespace, "namespace", "n", "default", "release namespace, which exists in the fake cluster (when not given: $HELM_NAMESPACE, which Helm sets for a plugin, else default)")
 	f.StringVar(&o.kubeVersion, "kube-version", "", "Kubernetes version for .Capabilities.KubeVersion (default "+render.DefaultKubeVersion()+")")
 	f.StringSliceVarP(&o.apiVersions, "api-versions", "a", nil, "extra Kubernetes api versions for .Capabilities.APIVersions")
 	f.DurationVar(&o.timeout, "timeout", sim.DefaultTimeout, "time to wait for any individual Kubernetes operation (like Jobs for hooks)")

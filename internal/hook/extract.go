@@ -124,6 +124,9 @@ func attach(objs []*Object, helm []*release.Hook) []*Hook {
 			continue
 		}
 		h := parseHook(o)
+		if h.WeightAnnotation != nil {
+			h.WeightText = weightText(o, h.WeightAnnotation)
+		}
 		o.Hook = h
 		out = append(out, h)
 	}

@@ -112,7 +112,8 @@ type Hook struct {
 	// strconv.Atoi: SortManifests decodes the document into SimpleHead's
 	// map[string]string with sigs.k8s.io/yaml, which turns an unquoted YAML
 	// 1.1 number into its decimal text (0x10 and 1e3 are "16" and "1000",
-	// 1.5 stays "1.5"). Set for hooks Helm records.
+	// 1.5 stays "1.5"). Set for hooks Helm records and for the ones it
+	// drops (read as Helm would once their event is fixed).
 	WeightText string
 
 	// DeletePolicies are Helm's parse of helm.sh/hook-delete-policy: every

@@ -3,6 +3,7 @@ package lint
 import (
 	"errors"
 	"fmt"
+	"go/doc/comment"
 	"reflect"
 	"regexp"
 	"strings"
@@ -50,6 +51,19 @@ func (a *Analyzer) URL() string {
 }
 
 func (a *Analyzer) String() string { return a.ID }
+
+var anchorRe = regexp.MustCompile(` \{#hdr-[A-Za-z0-9_]+\}`)
+
+// Markdown is the documentation without its title line, a Go doc comment,
+// as Markdown with its headings at level headingLevel (docs/rules.md, the
+// sarif help.markdown). go/doc/comment's heading anchors are left out:
+// GitHub makes its own.
+func (a *Analyzer) Markdown(headingLevel int) []byte {
+	_, body, _ := strings.Cut(a.Doc, "\n")
+	var p comment.Parser
+	pr := comment.Printer{HeadingLevel: headingLevel}
+	return anchorRe.ReplaceAll(pr.Markdown(p.Parse(strings.TrimSpace(body)+"\n")), nil)
+}
 
 var (
 	idRe   = regexp.MustCompile(`^HL[1-9][0-9]{3}$`)
@@ -260,6 +274,24 @@ type Pass struct {
 
 // Report records a finding. Rule and Severity are filled in by the runner.
 func (p *Pass) Report(f Finding) { p.report(f) }
+
+// ForHook is p for the findings about hook h. When Helm drops h for an
+// event it does not know (hook.Hook.Dropped, HL1001 and HL1002), the
+// findings of the returned Pass say that they apply once the event is
+// fixed: the rules on the hook's other annotations report them in the same
+// run as the event, so fixing the hook does not take a round per mistake.
+func (p *Pass) ForHook(h *hook.Hook) *Pass {
+	if h == nil || !h.Dropped || len(h.Unknown) == 0 {
+		return p
+	}
+	q := *p
+	note := fmt.Sprintf(" (Helm skips this resource now for its hook event %q: this applies once the event is fixed)", h.Unknown[0].Text)
+	q.report = func(f Finding) {
+		f.Message += note
+		p.report(f)
+	}
+	return &q
+}
 
 // Reportf reports a finding about obj at pos.
 func (p *Pass) Reportf(pos hook.Pos, obj *hook.Object, format string, args ...any) {

@@ -8,7 +8,8 @@ as a number or a boolean rather than a string: an unquoted
 helm.sh/hook-weight: 5 or -5, and any other annotation such as
 prometheus.io/scrape: true or a templated {{ .Values.weight }} that renders
 to a number. Null values (an empty value, ~) are read as "" and are not
-reported. Documents Helm drops (HL1001, HL1002) are skipped.
+reported. A hook Helm drops for its event (HL1001, HL1002) is reported too,
+as applying once the event is fixed, so both are fixed in one round.
 
 # Why it matters
 

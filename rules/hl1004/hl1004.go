@@ -34,9 +34,9 @@ func jsonType(k hook.ScalarKind) (string, bool) {
 
 func run(pass *lint.Pass) (any, error) {
 	for _, o := range pass.Objects {
-		if o.Hook != nil && o.Hook.Dropped {
-			continue // Helm never builds it
-		}
+		// A dropped hook is reported too, as applying once its event is
+		// fixed (Pass.ForHook).
+		pass := pass.ForHook(o.Hook)
 		for _, a := range o.Annotations {
 			typ, ok := jsonType(a.Kind)
 			if !ok {

@@ -3,12 +3,14 @@ hl1005 (hook-weight-invalid): a hook weight that is not a plain integer silently
 
 # What it checks
 
-The value of helm.sh/hook-weight on a hook Helm keeps must be what Go's
+The value of helm.sh/hook-weight on a hook must be what Go's
 strconv.Atoi accepts: an optional sign and decimal digits, nothing else,
 within the range of int. Values it rejects: spaces (" 3", "3 "), decimals
 ("1.5"), hex or exponents ("0x10", "1e3"), words ("high", "first"), the
 empty string (a template that rendered nothing) and numbers out of range.
-An unquoted integer is HL1004's.
+An unquoted integer is HL1004's. A hook Helm drops for its event (HL1001,
+HL1002) is checked too, and its finding says it applies once the event is
+fixed, so both are fixed in one round.
 
 # Why it matters
 

@@ -25,9 +25,10 @@ var Analyzer = &lint.Analyzer{
 func run(pass *lint.Pass) (any, error) {
 	for _, h := range pass.Hooks {
 		a := h.WeightAnnotation
-		if h.Dropped || a == nil || a.Kind == hook.KindInt {
-			continue // dropped: Helm runs nothing; unquoted int: HL1004
+		if a == nil || a.Kind == hook.KindInt {
+			continue // unquoted int: HL1004
 		}
+		pass := pass.ForHook(h) // dropped: applies once the event is fixed
 		// calculateHookWeight: strconv.Atoi of the raw value, 0 on error.
 		_, err := strconv.Atoi(a.Value)
 		if err == nil {

@@ -4,11 +4,13 @@ hl1006 (hook-delete-policy-unknown): an unknown or empty delete policy also remo
 # What it checks
 
 Every comma-separated token of helm.sh/hook-delete-policy, trimmed and
-lower-cased as Helm reads it, on a hook Helm keeps, must be one of
+lower-cased as Helm reads it, on a hook, must be one of
 before-hook-creation, hook-succeeded or hook-failed. A misspelled or
 invented policy (hook-succeded, on-success, never, keep), an empty value
 ("") and an empty token (a trailing comma) are reported, with the closest
-known policy.
+known policy. A hook Helm drops for its event (HL1001, HL1002) is checked
+too, and its findings say they apply once the event is fixed, so both are
+fixed in one round.
 
 # Why it matters
 

@@ -38,9 +38,10 @@ func run(pass *lint.Pass) (any, error) {
 	}
 	for _, h := range pass.Hooks {
 		a := h.DeleteAnnotation
-		if h.Dropped || a == nil {
+		if a == nil {
 			continue
 		}
+		pass := pass.ForHook(h) // dropped: applies once the event is fixed
 		valid := slices.ContainsFunc(h.DeleteTokens, func(t hook.Token) bool { return slices.Contains(known, t.Text) })
 		if len(h.DeleteTokens) == 1 && h.DeleteTokens[0].Text == "" {
 			f := lint.Finding{

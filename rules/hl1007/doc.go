@@ -4,9 +4,12 @@ hl1007 (hook-output-log-policy-unknown): an unknown output-log policy never prin
 # What it checks
 
 Every comma-separated token of helm.sh/hook-output-log-policy, trimmed and
-lower-cased as Helm reads it, on a hook Helm keeps, must be hook-succeeded
+lower-cased as Helm reads it, on a hook, must be hook-succeeded
 or hook-failed; an empty value or token is reported too. The annotation on
-a hook that is neither a Job nor a Pod is reported as having no effect.
+a hook that is neither a Job nor a Pod is reported as having no effect. A
+hook Helm drops for its event (HL1001, HL1002) is checked too, and its
+findings say they apply once the event is fixed, so both are fixed in one
+round.
 
 # Why it matters
 

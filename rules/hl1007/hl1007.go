@@ -26,9 +26,10 @@ func run(pass *lint.Pass) (any, error) {
 	known := hook.OutputLogPolicyNames()
 	for _, h := range pass.Hooks {
 		a := h.OutputLogAnnotation
-		if h.Dropped || a == nil {
+		if a == nil {
 			continue
 		}
+		pass := pass.ForHook(h) // dropped: applies once the event is fixed
 		// outputLogsByPolicy: only Job and Pod hooks have logs.
 		if k := h.Object.Kind; k != "Job" && k != "Pod" {
 			pass.Reportf(a.KeyAt, h.Object, "helm.sh/hook-output-log-policy has no effect on a %s: Helm prints logs only for Job and Pod hooks", k)
