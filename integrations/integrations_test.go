@@ -187,7 +187,9 @@ func buildHelm4(t *testing.T, tmp string) string {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	env := []string{"GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off"}
+	// GOFLAGS keeps the caller's flags (.ci/run's -trimpath), so that the
+	// packages already compiled are reused.
+	env := []string{"GOPROXY=off", "GOFLAGS=" + strings.TrimSpace("-mod=mod "+os.Getenv("GOFLAGS")), "GOWORK=off"}
 	bin := filepath.Join(tmp, "helm4")
 	for _, args := range [][]string{
 		{"mod", "init", "helm4"},
