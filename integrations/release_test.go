@@ -40,6 +40,15 @@ func pluginVersion(t *testing.T) string {
 	return ""
 }
 
+// TestMain removes the release directory the tests shared.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if releaseOnce.dir != "" {
+		_ = os.RemoveAll(releaseOnce.dir)
+	}
+	os.Exit(code)
+}
+
 var releaseOnce struct {
 	sync.Once
 	dir, version string
@@ -61,6 +70,7 @@ func releaseDir(t *testing.T) (string, string) {
 			releaseOnce.err = err.Error()
 			return
 		}
+		releaseOnce.dir = root
 		cgo, err := exec.Command("go", "env", "CGO_ENABLED").Output()
 		if err != nil {
 			releaseOnce.err = err.Error()
@@ -75,7 +85,7 @@ func releaseDir(t *testing.T) (string, string) {
 			releaseOnce.err = "scripts/release.sh: " + err.Error() + "\n" + string(b)
 			return
 		}
-		releaseOnce.dir, releaseOnce.version = root, version
+		releaseOnce.version = version
 	})
 	if releaseOnce.err != "" {
 		t.Fatal(releaseOnce.err)
