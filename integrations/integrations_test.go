@@ -3,10 +3,12 @@ package integrations_test
 import (
 	"encoding/json"
 	"errors"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -100,7 +102,7 @@ func TestHelmPlugin(t *testing.T) {
 	pathDir := filepath.Join(tmp, "path")
 	buildHooklint(t, pathDir)
 	src := filepath.Join(tmp, "src", "hooklint")
-	copyFiles(t, repoRoot, src, "plugin.yaml", "scripts/helm-plugin.sh", "scripts/helm-plugin-install.sh")
+	copyFiles(t, repoRoot, src, "plugin.yaml", "scripts/helm-plugin.sh", "scripts/helm-plugin-install.sh", "scripts/install.sh")
 	example, err := filepath.Abs(example)
 	if err != nil {
 		t.Fatal(err)
@@ -173,6 +175,51 @@ func TestHelmPlugin(t *testing.T) {
 			}
 			if out, code = lint(env); code != 0 || out != want {
 				t.Errorf("helm hooklint lint after %q: exit %d, output\n%s\nwant exit 0, output\n%s", again, code, out, want)
+			}
+		})
+	}
+	// No hooklint on PATH: the install hook downloads the release archive
+	// of plugin.yaml's version (a plugin directory without Go source) and
+	// checks its checksum; HOOKLINT_VERSION=main falls back to go install.
+	dl, version := releaseDir(t)
+	srv := serve(t, dl)
+	for _, tt := range []struct{ name, version, wantVersion, wantGo string }{
+		{name: "archive", wantVersion: stampedVersion(version)},
+		{name: "branch", version: "main", wantVersion: "hooklint (fake go install)\n", wantGo: " go install github.com/hooklint/hooklint/cmd/hooklint@main\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			home := filepath.Join(tmp, "home-"+tt.name)
+			fake := filepath.Join(home, "fakego")
+			goLog := fakeGo(t, fake)
+			// Helm links a local plugin directory: each subtest its own.
+			src := filepath.Join(home, "src", "hooklint")
+			copyFiles(t, repoRoot, src, "plugin.yaml", "scripts/helm-plugin.sh", "scripts/helm-plugin-install.sh", "scripts/install.sh")
+			env := append(helmEnv(home), "PATH="+pathWithout(t, fake), "HOOKLINT_DOWNLOAD_URL="+srv.URL, "HOOKLINT_VERSION="+tt.version)
+			before := len(srv.requests())
+			out, code := command(t, tmp, env, helm3, "plugin", "install", src)
+			if code != 0 {
+				t.Fatalf("helm plugin install: exit %d\n%s", code, out)
+			}
+			logged, _ := os.ReadFile(goLog)
+			reqs := srv.requests()[before:]
+			if tt.wantGo == "" {
+				if want := []string{"/" + version + "/" + archiveName(version), "/" + version + "/checksums.txt"}; !slices.Equal(reqs, want) || len(logged) != 0 {
+					t.Errorf("helm plugin install downloaded %q, want %q; go log %q\n%s", reqs, want, logged, out)
+				}
+			} else if len(reqs) != 0 || !strings.HasSuffix(string(logged), tt.wantGo) {
+				t.Errorf("helm plugin install downloaded %q, go log %q, want only %q\n%s", reqs, logged, tt.wantGo, out)
+			}
+			out, code = command(t, tmp, env, helm3, "hooklint", "version")
+			if code != 0 || !strings.HasPrefix(out, tt.wantVersion) {
+				t.Errorf("helm hooklint version: exit %d\n%s\nwant it to start with\n%s", code, out, tt.wantVersion)
+			}
+			if tt.wantGo != "" {
+				return
+			}
+			out, code = command(t, filepath.Dir(example), env, helm3, "hooklint", "lint", "guestbook-backup", "--only", "HL1003", "--fail-on", "none")
+			want := "guestbook-backup/" + hl1003Line + "\n1 chart linted: 0 errors, 0 warnings, 1 info\n"
+			if code != 0 || out != want {
+				t.Errorf("helm hooklint lint: exit %d, output\n%s\nwant exit 0, output\n%s", code, out, want)
 			}
 		})
 	}
@@ -300,14 +347,21 @@ type actionFile struct {
 	} `yaml:"runs"`
 }
 
-// TestGitHubAction runs the shell steps of action.yml as the runner would
-// (inputs substituted, GITHUB_* files) on the example chart, and checks the
-// steps that only run on GitHub (setup-go, the SARIF upload).
-func TestGitHubAction(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds hooklint")
-	}
-	t.Parallel() // minutes of builds: overlap them
+// actionRun is one run of action.yml's steps.
+type actionRun struct {
+	ran     []string          // "uses X" or "run NAME: exit N", in order
+	outputs map[string]string // step id "." output name
+	logs    map[string]string // a run step's name: its output
+	ws      string            // the workspace, with charts/guestbook-backup
+}
+
+// runAction runs the shell steps of action.yml as the runner would (inputs
+// and expressions substituted, GITHUB_* files, `if:` of the form
+// steps.ID.outputs.NAME ==/!= 'VALUE'), records the steps that only run on
+// GitHub (setup-go, the SARIF upload), and stops after the step named
+// stopAfter when it is not empty. env is added to every step's environment.
+func runAction(t *testing.T, inputs map[string]string, actionRef string, env []string, stopAfter string) actionRun {
+	t.Helper()
 	b, err := os.ReadFile(repoRoot + "action.yml")
 	if err != nil {
 		t.Fatal(err)
@@ -328,98 +382,181 @@ func TestGitHubAction(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ws := filepath.Join(tmp, "workspace")
-	if err := os.CopyFS(filepath.Join(ws, "charts", "guestbook-backup"), os.DirFS(abs)); err != nil {
+	r := actionRun{outputs: map[string]string{}, logs: map[string]string{}, ws: filepath.Join(tmp, "workspace")}
+	if err := os.CopyFS(filepath.Join(r.ws, "charts", "guestbook-backup"), os.DirFS(abs)); err != nil {
 		t.Fatal(err)
 	}
-	inputs := map[string]string{}
+	in := map[string]string{}
 	for k, v := range a.Inputs {
-		inputs[k] = v.Default
+		in[k] = v.Default
 	}
-	inputs["charts"] = "charts/*"
-	inputs["args"] = "--fail-on error"
-	outputs := map[string]string{}
+	for k, v := range inputs {
+		if _, ok := a.Inputs[k]; !ok {
+			t.Fatalf("action.yml has no input %q", k)
+		}
+		in[k] = v
+	}
 	githubPath := filepath.Join(tmp, "github_path")
-	exprRe := regexp.MustCompile(`\$\{\{\s*(inputs|steps\.lint\.outputs)\.([a-z-]+)\s*\}\}`)
-	expand := func(s string) string {
-		return exprRe.ReplaceAllStringFunc(s, func(m string) string {
-			sub := exprRe.FindStringSubmatch(m)
-			if sub[1] == "inputs" {
-				return inputs[sub[2]]
-			}
-			return outputs[sub[2]]
-		})
+	exprRe := regexp.MustCompile(`\$\{\{\s*(inputs\.[a-z-]+|steps\.[a-z]+\.outputs\.[a-z-]+|github\.action_ref)\s*\}\}`)
+	value := func(ref string) string {
+		if k, ok := strings.CutPrefix(ref, "inputs."); ok {
+			return in[k]
+		}
+		if ref == "github.action_ref" {
+			return actionRef
+		}
+		id, name, _ := strings.Cut(strings.TrimPrefix(ref, "steps."), ".outputs.")
+		return r.outputs[id+"."+name]
 	}
-	var ran []string
+	expand := func(s string) string {
+		return exprRe.ReplaceAllStringFunc(s, func(m string) string { return value(exprRe.FindStringSubmatch(m)[1]) })
+	}
+	ifRe := regexp.MustCompile(`^\$\{\{\s*(steps\.[a-z]+\.outputs\.[a-z-]+)\s*(==|!=)\s*'([^']*)'\s*\}\}$`)
 	for _, s := range a.Runs.Steps {
-		switch {
-		case s.Uses != "":
-			ran = append(ran, "uses "+s.Uses+" "+expand(s.With["sarif_file"]))
+		if m := ifRe.FindStringSubmatch(s.If); m != nil && (value(m[1]) == m[3]) != (m[2] == "==") {
 			continue
-		case s.If != "" && outputs["exit-code"] == "0":
-			continue // "Fail on findings" only runs after findings
+		} else if m == nil && s.If != "" && !strings.Contains(s.If, "always()") {
+			t.Fatalf("step %q: the test cannot evaluate if: %s", s.Name, s.If)
+		}
+		if s.Uses != "" {
+			r.ran = append(r.ran, "uses "+s.Uses+" "+expand(s.With["sarif_file"]))
+			continue
 		}
 		ghOutput := filepath.Join(tmp, "github_output")
 		if err := os.WriteFile(ghOutput, nil, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		path, _ := os.ReadFile(githubPath)
-		env := []string{
+		stepEnv := append([]string{
 			"GITHUB_ACTION_PATH=" + root, "RUNNER_TEMP=" + tmp, "GITHUB_PATH=" + githubPath, "GITHUB_OUTPUT=" + ghOutput,
 			"PATH=" + strings.TrimSpace(string(path)) + string(os.PathListSeparator) + os.Getenv("PATH"),
-		}
+		}, env...)
 		for k, v := range s.Env {
-			env = append(env, k+"="+expand(v))
+			stepEnv = append(stepEnv, k+"="+expand(v))
 		}
 		// As the runner: shell: bash is `bash --noprofile --norc -eo pipefail {0}`.
 		script := filepath.Join(tmp, "step.sh")
 		if err := os.WriteFile(script, []byte(s.Run), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		out, code := command(t, ws, env, "bash", "--noprofile", "--norc", "-eo", "pipefail", script)
-		ran = append(ran, "run "+s.Name+": exit "+strconv.Itoa(code))
+		out, code := command(t, r.ws, stepEnv, "bash", "--noprofile", "--norc", "-eo", "pipefail", script)
+		r.ran = append(r.ran, "run "+s.Name+": exit "+strconv.Itoa(code))
+		r.logs[s.Name] = out
 		o, err := os.ReadFile(ghOutput)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, l := range strings.Split(strings.TrimSpace(string(o)), "\n") {
 			if k, v, ok := strings.Cut(l, "="); ok {
-				outputs[k] = v
+				r.outputs[s.ID+"."+k] = v
 			}
 		}
-		if s.Name == "Lint chart hooks" && !strings.Contains(out, "::error file=charts/guestbook-backup/templates/backup/job.yaml,line=10") {
-			t.Errorf("the lint step printed no GitHub annotation for HL1009:\n%s", out)
+		if s.Name == stopAfter || code != 0 && s.Name != "Lint chart hooks" && s.Name != "Fail on findings" {
+			break
 		}
 	}
-	want := []string{
-		"uses actions/setup-go@v5 ",
-		"run Install hooklint: exit 0",
-		"run Lint chart hooks: exit 0",
-		"uses github/codeql-action/upload-sarif@v3 hooklint.sarif",
-		"run Fail on findings: exit 1",
+	return r
+}
+
+// TestGitHubAction runs action.yml on the example chart: built from the
+// action's checkout (no version, a branch ref), installed from the release
+// archive (a version tag, or the tag in uses: hooklint/hooklint@TAG) served
+// by a local file server, and built with go install for a branch.
+func TestGitHubAction(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds hooklint")
 	}
-	if diff := cmp.Diff(want, ran); diff != "" {
-		t.Errorf("steps (-want +got):\n%s", diff)
+	t.Parallel() // minutes of builds: overlap them
+	dl, version := releaseDir(t)
+	srv := serve(t, dl)
+	lintInputs := map[string]string{"charts": "charts/*", "args": "--fail-on error", "download-url": srv.URL}
+	tagInputs := maps.Clone(lintInputs)
+	tagInputs["version"] = version
+	setupGo := "uses actions/setup-go@v5 "
+	fromArchive := []string{"/" + version + "/" + archiveName(version), "/" + version + "/checksums.txt"}
+	for _, tt := range []struct {
+		name      string
+		inputs    map[string]string
+		actionRef string
+		setupGo   bool     // whether setup-go runs
+		wantReqs  []string // what was downloaded
+	}{
+		{name: "checkout", inputs: lintInputs, actionRef: "main", setupGo: true},
+		{name: "version tag", inputs: tagInputs, actionRef: "main", wantReqs: fromArchive},
+		{name: "uses tag", inputs: lintInputs, actionRef: version, wantReqs: fromArchive},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			before := len(srv.requests())
+			r := runAction(t, tt.inputs, tt.actionRef, nil, "")
+			var want []string
+			if tt.setupGo {
+				want = append(want, setupGo)
+			}
+			want = append([]string{"run Resolve hooklint version: exit 0"}, append(want,
+				"run Install hooklint: exit 0",
+				"run Lint chart hooks: exit 0",
+				"uses github/codeql-action/upload-sarif@v3 hooklint.sarif",
+				"run Fail on findings: exit 1",
+			)...)
+			if diff := cmp.Diff(want, r.ran); diff != "" {
+				t.Fatalf("steps (-want +got):\n%s\ninstall step:\n%s", diff, r.logs["Install hooklint"])
+			}
+			if got := srv.requests()[before:]; !slices.Equal(got, tt.wantReqs) {
+				t.Errorf("downloaded %q, want %q", got, tt.wantReqs)
+			}
+			if tt.wantReqs != nil && !strings.Contains(r.logs["Install hooklint"], "\n"+stampedVersion(version)) {
+				t.Errorf("the install step did not run the release archive's hooklint %s:\n%s", version, r.logs["Install hooklint"])
+			}
+			if !strings.Contains(r.logs["Lint chart hooks"], "::error file=charts/guestbook-backup/templates/backup/job.yaml,line=10") {
+				t.Errorf("the lint step printed no GitHub annotation for HL1009:\n%s", r.logs["Lint chart hooks"])
+			}
+			if r.outputs["lint.exit-code"] != "1" {
+				t.Errorf("exit-code output = %q, want 1 (errors in the example)", r.outputs["lint.exit-code"])
+			}
+			sarif, err := os.ReadFile(filepath.Join(r.ws, "hooklint.sarif"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var doc struct {
+				Version string `json:"version"`
+				Runs    []struct {
+					Results []struct {
+						RuleID string `json:"ruleId"`
+					} `json:"results"`
+				} `json:"runs"`
+			}
+			if err := json.Unmarshal(sarif, &doc); err != nil {
+				t.Fatalf("hooklint.sarif: %v", err)
+			}
+			if doc.Version != "2.1.0" || len(doc.Runs) != 1 || len(doc.Runs[0].Results) == 0 {
+				t.Errorf("hooklint.sarif: version %q, %d runs, want 2.1.0 with results", doc.Version, len(doc.Runs))
+			}
+		})
 	}
-	if outputs["exit-code"] != "1" {
-		t.Errorf("exit-code output = %q, want 1 (errors in the example)", outputs["exit-code"])
-	}
-	sarif, err := os.ReadFile(filepath.Join(ws, "hooklint.sarif"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc struct {
-		Version string `json:"version"`
-		Runs    []struct {
-			Results []struct {
-				RuleID string `json:"ruleId"`
-			} `json:"results"`
-		} `json:"runs"`
-	}
-	if err := json.Unmarshal(sarif, &doc); err != nil {
-		t.Fatalf("hooklint.sarif: %v", err)
-	}
-	if doc.Version != "2.1.0" || len(doc.Runs) != 1 || len(doc.Runs[0].Results) == 0 {
-		t.Errorf("hooklint.sarif: version %q, %d runs, want 2.1.0 with results", doc.Version, len(doc.Runs))
+	// A branch or a commit: setup-go, then go install of that ref (a fake
+	// go records it), nothing downloaded.
+	for _, ref := range []string{"main", "4a0483a"} {
+		t.Run("go install "+ref, func(t *testing.T) {
+			before := len(srv.requests())
+			fake := t.TempDir()
+			goLog := fakeGo(t, fake)
+			inputs := maps.Clone(lintInputs)
+			inputs["version"] = ref
+			r := runAction(t, inputs, "v0.0.1", []string{"PATH=" + fake + string(os.PathListSeparator) + os.Getenv("PATH")}, "Install hooklint")
+			want := []string{"run Resolve hooklint version: exit 0", setupGo, "run Install hooklint: exit 0"}
+			if diff := cmp.Diff(want, r.ran); diff != "" {
+				t.Errorf("steps (-want +got):\n%s\n%s", diff, r.logs["Install hooklint"])
+			}
+			logged, err := os.ReadFile(goLog)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasSuffix(string(logged), " go install github.com/hooklint/hooklint/cmd/hooklint@"+ref+"\n") || strings.Count(string(logged), "\n") != 1 {
+				t.Errorf("go was run as %q, want one go install github.com/hooklint/hooklint/cmd/hooklint@%s", logged, ref)
+			}
+			if got := srv.requests()[before:]; len(got) != 0 {
+				t.Errorf("downloaded %q for a branch", got)
+			}
+		})
 	}
 }

@@ -79,11 +79,20 @@ type want struct {
 	hit  bool
 }
 
-// Run lints every fixture chart under testdata/ with a alone (and what it
-// requires) and checks the findings against the wants.
+// Run lints every fixture chart under testdata/ of the current directory
+// with a alone (and what it requires) and checks the findings against the
+// wants. The rule folders have no test of their own: rules.TestRules calls
+// RunDir for every registered rule; Run stays for a test inside a rule folder.
 func Run(t *testing.T, a *lint.Analyzer) {
 	t.Helper()
-	dirs, err := filepath.Glob(filepath.Join("testdata", "*", "Chart.yaml"))
+	RunDir(t, a, ".")
+}
+
+// RunDir is Run for the rule folder ruleDir: it checks every fixture chart
+// ruleDir/testdata/*, and fails when bad or good is missing.
+func RunDir(t *testing.T, a *lint.Analyzer, ruleDir string) {
+	t.Helper()
+	dirs, err := filepath.Glob(filepath.Join(ruleDir, "testdata", "*", "Chart.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
