@@ -4,7 +4,9 @@ hl3002 (pre-delete-needs-release-resource): a pre-delete hook uses a release res
 # What it checks
 
 For every pre-delete hook, the objects its pod references (as HL3001 lists
-them) that the chart defines only as ordinary release resources.
+them) that the chart defines only as ordinary release resources, in charts
+that have a pre-install hook. Without one, an install cannot fail before
+it creates the release resources, and the rule says nothing.
 
 # Why it matters
 
