@@ -2,8 +2,12 @@ package hl6005
 
 import (
 	_ "embed"
+	"fmt"
 	"strings"
 
+	"helm.sh/helm/v3/pkg/release"
+
+	"github.com/hooklint/hooklint/internal/hook"
 	"github.com/hooklint/hooklint/internal/lint"
 )
 
@@ -38,21 +42,38 @@ func run(pass *lint.Pass) (any, error) {
 			case !hasTag:
 				what = "has no tag: the node pulls \"latest\""
 			case tag == "":
-				pass.Reportf(o.PosOf(append(c.Path, "image")...), o,
-					"hook %s container %q image %q has an empty tag: the kubelet cannot pull it (InvalidImageName), the hook never completes and Helm waits until --timeout",
-					o.Kind, c.Name, img)
+				// A certain failure: error, whatever the rule's default.
+				pass.Report(lint.Finding{
+					Pos: o.PosOf(append(c.Path, "image")...), Object: lint.ObjectRefOf(o), Severity: lint.Error,
+					Message: fmt.Sprintf("hook %s container %q image %q has an empty tag: the kubelet cannot pull it (InvalidImageName), the hook never starts and Helm waits until --timeout",
+						o.Kind, c.Name, img),
+				})
 				continue
 			case tag == "latest":
 				what = "uses the \"latest\" tag"
 			default:
 				continue
 			}
+			runs := "each install or upgrade"
+			if testOnly(h) {
+				runs = "each helm test" // test hooks run only on `helm test` (pkg/action/release_testing.go)
+			}
 			pass.Reportf(o.PosOf(append(c.Path, "image")...), o,
-				"hook %s container %q image %q %s, so each install or upgrade may run a different program than the one tested",
-				o.Kind, c.Name, img, what)
+				"hook %s container %q image %q %s, so %s may run a different program than the one tested",
+				o.Kind, c.Name, img, what, runs)
 		}
 	}
 	return nil, nil
+}
+
+// testOnly reports whether every event of h is test (or test-success).
+func testOnly(h *hook.Hook) bool {
+	for _, e := range h.Events {
+		if e != release.HookTest {
+			return false
+		}
+	}
+	return len(h.Events) > 0
 }
 
 // parse splits an image reference: the tag after the last ':' of the last
