@@ -26,8 +26,15 @@ const (
 // TestCorpusFindings records, for every corpus chart, how many findings
 // each rule reports (without --simulate). Every finding behind these counts
 // has been read; a change here is a change in what users see.
+//
+// The rules are the default selection (the recommended preset: opt-in
+// rules are left out), as `hooklint lint` runs them without configuration.
 func TestCorpusFindings(t *testing.T) {
-	corpusFindings(t, corpusGolden, rules.All, lint.Settings{}, "")
+	as, err := lint.Select(rules.All, lint.Selection{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpusFindings(t, corpusGolden, as, lint.Settings{}, "")
 }
 
 // TestCorpusFindingsArgoCD records the same for the HL8xxx rules, which
@@ -125,12 +132,12 @@ func corpusCharts(t *testing.T) (map[string]int, int) {
 	return per, total
 }
 
-// TestRuleNoise: no rule fires on more than half of the corpus charts unless
-// its documentation says why.
+// TestRuleNoise: no rule fires on more than a third of the corpus charts
+// by default unless its documentation says why.
 func TestRuleNoise(t *testing.T) {
 	per, total := corpusCharts(t)
 	for _, a := range rules.All {
-		if n := per[a.ID]; 2*n > total && !strings.Contains(a.Doc, "corpus") {
+		if n := per[a.ID]; 3*n > total && !strings.Contains(a.Doc, "corpus") {
 			t.Errorf("%s fires on %d of %d corpus charts and its doc does not justify it", a.ID, n, total)
 		}
 	}

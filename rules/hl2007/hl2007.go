@@ -18,6 +18,7 @@ var Analyzer = &lint.Analyzer{
 	Name:     "job-hook-no-deadline",
 	Doc:      lint.MustDoc(doc),
 	Severity: lint.Info,
+	Optional: true, // fires on most hook Jobs: opt-in (doc)
 	Run:      run,
 }
 
