@@ -16,9 +16,9 @@ reported, and neither are hooks that only `helm test` runs.
 
 By default a hook is reported only where it is the outlier: a release
 resource (not a hook) of the same chart (subcharts are compared with their
-own workloads) has a regular container that meets the three settings
-"restricted" requires, so the chart hardens its workloads and its hook was
-forgotten; the message names that workload. With the preset
+own workloads) has a regular container that meets one of the settings
+"restricted" requires that the hook lacks, so the chart hardens its
+workloads and its hook was forgotten; the message names that workload. With the preset
 `rules.default: all` in .hooklint.yaml every such hook is reported.
 
 Severity policy of the HL5 and HL6 rules: error when Helm will fail (the API

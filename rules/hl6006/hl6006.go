@@ -77,7 +77,9 @@ func run(pass *lint.Pass) (any, error) {
 		}
 		// By default only an outlier: a hook less hardened than the
 		// chart's own workloads (rules.default: all: every hook).
-		ref := lifecycle.ReleaseWorkloadWith(pass.Objects, o.Path, hardened)
+		ref := lifecycle.ReleaseWorkloadWith(pass.Objects, o.Path, func(spec, c map[string]any) bool {
+			return meetsAny(spec, c, lacking)
+		})
 		if ref == nil && !pass.Settings.AllRules {
 			continue
 		}
@@ -98,25 +100,25 @@ func run(pass *lint.Pass) (any, error) {
 			Message: fmt.Sprintf(msg, o.Kind, plural, strings.Join(names, ", "), verb, strings.Join(missing, ", ")),
 		}
 		if ref != nil {
-			f.Message += fmt.Sprintf(" (the chart's %s %q is hardened)", ref.Kind, ref.Name)
-			f.Related = []lint.Related{{Pos: ref.PosOf("kind"), Message: fmt.Sprintf("%s %q sets the settings Pod Security \"restricted\" requires", ref.Kind, ref.Name)}}
+			f.Message += fmt.Sprintf(" (the chart's %s %q sets what it lacks)", ref.Kind, ref.Name)
+			f.Related = []lint.Related{{Pos: ref.PosOf("kind"), Message: fmt.Sprintf("%s %q sets settings the hook lacks", ref.Kind, ref.Name)}}
 		}
 		pass.Report(f)
 	}
 	return nil, nil
 }
 
-// hardened: the container meets every setting Pod Security "restricted"
-// requires that the rule checks.
-func hardened(spec, c map[string]any) bool {
+// meetsAny: the container meets one of the settings Pod Security
+// "restricted" requires that the hook lacks.
+func meetsAny(spec, c map[string]any, lacking map[string]bool) bool {
 	pod, _ := spec["securityContext"].(map[string]any)
 	sc, _ := c["securityContext"].(map[string]any)
 	for _, s := range settings {
-		if s.restricted && !s.ok(pod, sc) {
-			return false
+		if s.restricted && lacking[s.name] && s.ok(pod, sc) {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // nonRoot: runAsNonRoot true on the container, or on the pod and not
