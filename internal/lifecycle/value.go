@@ -95,8 +95,9 @@ func RestartPolicy(o *hook.Object) string {
 	return s
 }
 
-// RetriesOutlast reports whether Job o's explicit spec.backoffLimit makes
-// a failing run retry past Helm's --timeout (st) with no
+// RetriesOutlast reports whether Job o's explicit spec.backoffLimit,
+// above the default every Job has, makes a failing run retry past Helm's
+// --timeout (st) with no
 // activeDeadlineSeconds within the timeout to fail it first, with the
 // limit and the least time its retries take. HL2006 reports these Jobs,
 // and HL2007 leaves them to it.
@@ -114,5 +115,5 @@ func RetriesOutlast(o *hook.Object, st lint.Settings) (b int, fail time.Duration
 		}
 	}
 	fail = JobMinFailTime(b, RestartPolicy(o))
-	return b, fail, st.Outlasts(fail)
+	return b, fail, b > DefaultBackoffLimit && st.Outlasts(fail)
 }

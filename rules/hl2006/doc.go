@@ -3,7 +3,8 @@ hl2006 (job-retries-exceed-timeout): a hook Job's backoffLimit retries outlast H
 
 # What it checks
 
-Job hooks with an explicit spec.backoffLimit whose retry delays alone
+Job hooks with an explicit spec.backoffLimit above the default (6) whose
+retry delays alone
 (with pods that fail instantly) add up to more than Helm's --timeout,
 unless an activeDeadlineSeconds within the timeout fails the Job first.
 The delays follow the pod's restartPolicy: with Never the Job controller
@@ -13,7 +14,8 @@ OnFailure the kubelet restarts the container in place after 10s, 20s,
 pkg/kubelet/kubelet.go MaxContainerBackOff), and the Job fails when the
 restarts reach backoffLimit (pkg/controller/job/job_controller.go
 pastBackoffLimitOnFailure), so backoffLimit 6 takes 10m30s with Never and
-10m10s with OnFailure. An unset backoffLimit (the default 6) is HL2007's,
+10m10s with OnFailure. An unset backoffLimit, or one no higher than the
+default 6, is HL2007's (the same worst case every Job has),
 which is opt-in; a Job this rule reports is not reported again by HL2007.
 When the hook has the hook-failed delete policy the message says that Helm
 deletes the Job after the timeout (pkg/action/hooks.go execHook

@@ -29,7 +29,9 @@ func run(pass *lint.Pass) (any, error) {
 		}
 		b, fail, ok := lifecycle.RetriesOutlast(o, pass.Settings)
 		if !ok {
-			continue // unset (HL2007's, opt-in), or within the timeout
+			// unset, no more retries than the default every Job has
+			// (HL2007's, opt-in), or within the timeout
+			continue
 		}
 		// On failure (a timeout included) Helm deletes the hook only by its
 		// hook-failed policy (helm.sh/helm/v3@v3.22.0 pkg/action/hooks.go
