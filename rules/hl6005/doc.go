@@ -17,8 +17,11 @@ latest tag: Helm succeeds, but what the hook runs is not what was reviewed.
 An empty tag is a certain failure (the kubelet cannot pull the image, the
 hook never starts and Helm waits until --timeout), so that finding is an
 error; it is reported by the same rule so that one place covers image
-references. For a test hook the message says "each helm test": test hooks
-run only on `helm test` (helm.sh/helm/v3 pkg/action/release_testing.go).
+references. A hook that only `helm test` runs is reported at info with a
+message that says so: test hooks run only on `helm test` (helm.sh/helm/v3
+pkg/action/release_testing.go), so a drifting image changes a check, not
+the release (the `helm create` scaffold's test Pod uses an untagged
+busybox).
 
 # Why it matters
 

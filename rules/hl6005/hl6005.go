@@ -54,13 +54,20 @@ func run(pass *lint.Pass) (any, error) {
 			default:
 				continue
 			}
-			runs := "each install or upgrade"
-			if testOnly(h) {
-				runs = "each helm test" // test hooks run only on `helm test` (pkg/action/release_testing.go)
+			f := lint.Finding{
+				Pos: o.PosOf(append(c.Path, "image")...), Object: lint.ObjectRefOf(o),
+				Message: fmt.Sprintf("hook %s container %q image %q %s, so each install or upgrade may run a different program than the one tested",
+					o.Kind, c.Name, img, what),
 			}
-			pass.Reportf(o.PosOf(append(c.Path, "image")...), o,
-				"hook %s container %q image %q %s, so %s may run a different program than the one tested",
-				o.Kind, c.Name, img, what, runs)
+			if testOnly(h) {
+				// Test hooks run only on `helm test` (helm.sh/helm/v3
+				// pkg/action/release_testing.go): a drifting image changes
+				// a check, not the release, so the finding is info.
+				f.Severity = lint.Info
+				f.Message = fmt.Sprintf("test hook %s container %q image %q %s, so each helm test may run a different program than the one last reviewed",
+					o.Kind, c.Name, img, what)
+			}
+			pass.Report(f)
 		}
 	}
 	return nil, nil
