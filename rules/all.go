@@ -18,6 +18,7 @@ import (
 	"github.com/hooklint/hooklint/rules/hl1011"
 	"github.com/hooklint/hooklint/rules/hl1012"
 	"github.com/hooklint/hooklint/rules/hl1013"
+	"github.com/hooklint/hooklint/rules/hl1014"
 	"github.com/hooklint/hooklint/rules/hl2001"
 	"github.com/hooklint/hooklint/rules/hl2002"
 	"github.com/hooklint/hooklint/rules/hl2003"
@@ -81,6 +82,7 @@ var All = []*lint.Analyzer{
 	hl1011.Analyzer,
 	hl1012.Analyzer,
 	hl1013.Analyzer,
+	hl1014.Analyzer,
 	hl2001.Analyzer,
 	hl2002.Analyzer,
 	hl2003.Analyzer,
