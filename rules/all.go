@@ -20,6 +20,7 @@ import (
 	"github.com/hooklint/hooklint/rules/hl1013"
 	"github.com/hooklint/hooklint/rules/hl1014"
 	"github.com/hooklint/hooklint/rules/hl1015"
+	"github.com/hooklint/hooklint/rules/hl1016"
 	"github.com/hooklint/hooklint/rules/hl2001"
 	"github.com/hooklint/hooklint/rules/hl2002"
 	"github.com/hooklint/hooklint/rules/hl2003"
@@ -85,6 +86,7 @@ var All = []*lint.Analyzer{
 	hl1013.Analyzer,
 	hl1014.Analyzer,
 	hl1015.Analyzer,
+	hl1016.Analyzer,
 	hl2001.Analyzer,
 	hl2002.Analyzer,
 	hl2003.Analyzer,
