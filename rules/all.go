@@ -47,6 +47,7 @@ import (
 	"github.com/hooklint/hooklint/rules/hl4006"
 	"github.com/hooklint/hooklint/rules/hl4007"
 	"github.com/hooklint/hooklint/rules/hl4008"
+	"github.com/hooklint/hooklint/rules/hl4009"
 	"github.com/hooklint/hooklint/rules/hl5001"
 	"github.com/hooklint/hooklint/rules/hl5002"
 	"github.com/hooklint/hooklint/rules/hl5003"
@@ -113,6 +114,7 @@ var All = []*lint.Analyzer{
 	hl4006.Analyzer,
 	hl4007.Analyzer,
 	hl4008.Analyzer,
+	hl4009.Analyzer,
 	hl5001.Analyzer,
 	hl5002.Analyzer,
 	hl5003.Analyzer,
