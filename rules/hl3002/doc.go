@@ -23,6 +23,14 @@ path on every failure.
 This is advice (info): most releases are uninstalled after a successful
 install.
 
+The message says what the failure does to `helm uninstall` only when the
+hook fails for certain: a pod that cannot be created or cannot start keeps
+Helm waiting until --timeout, a Pod without its ServiceAccount is rejected
+at once, and either way pkg/action/uninstall.go Run returns the pre-delete
+hook's error before deleting anything, so the release stays until
+`helm uninstall --no-hooks`. A missing Role or binding (the pod runs, its
+calls are forbidden) gets no such claim.
+
 # How to fix
 
 Declare what a delete hook needs as pre-delete hooks with lower weights

@@ -47,7 +47,7 @@ func run(pass *lint.Pass) (any, error) {
 		f := lint.Finding{
 			Pos:     d.Ref.At,
 			Object:  lint.ObjectRefOf(d.Consumer.Object),
-			Message: lifecycle.Describe(d.Ref) + " is a release resource: it exists on pre-delete only if the install got past its pre-install hooks (" + pre.Object.Kind + " " + strconv.Quote(pre.Object.Name) + "); after an install that failed in one of them " + lifecycle.Consequence(d.Ref, d.Consumer.Object, pass.Settings.Timeout) + " and the release cannot be uninstalled without --no-hooks",
+			Message: lifecycle.Describe(d.Ref) + " is a release resource: it exists on pre-delete only if the install got past its pre-install hooks (" + pre.Object.Kind + " " + strconv.Quote(pre.Object.Name) + "); after an install that failed in one of them " + lifecycle.Consequence(d.Ref, d.Consumer.Object, pass.Settings.Timeout) + uninstall(d),
 		}
 		if d.Producer != nil {
 			f.Related = []lint.Related{{Pos: d.Producer.PosOf("metadata", "name"), Message: lifecycle.Where(d.Producer)}}
@@ -55,4 +55,20 @@ func run(pass *lint.Pass) (any, error) {
 		pass.Report(f)
 	}
 	return nil, nil
+}
+
+// uninstall says what the hook's failure does to helm uninstall, and only
+// when the failure is certain: a failed pre-delete hook ends the uninstall
+// before anything is deleted (helm.sh/helm/v3@v3.22.0
+// pkg/action/uninstall.go Run returns execHook's error), so every retry
+// fails the same way until --no-hooks skips the hooks.
+func uninstall(d lifecycle.Dep) string {
+	fails, hangs := lifecycle.HookFails(d.Ref, d.Consumer.Object)
+	switch {
+	case hangs:
+		return ", then helm uninstall fails, and the release cannot be uninstalled without --no-hooks"
+	case fails:
+		return ": helm uninstall fails, and the release cannot be uninstalled without --no-hooks"
+	}
+	return ""
 }
