@@ -250,7 +250,7 @@ func nextDocFrom(src string, tpl []tline) []int {
 	next := make([]int, n)
 	for a := 0; a < n; {
 		b, repeat := a, false
-		for ; b < n && !(sep[b] && !inRange[b] && b > a); b++ {
+		for ; b < n && (!sep[b] || inRange[b] || b == a); b++ {
 			repeat = repeat || inRange[b] || tpl[b].produce
 		}
 		for j := a; j < b; j++ {
