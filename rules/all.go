@@ -18,6 +18,9 @@ import (
 	"github.com/hooklint/hooklint/rules/hl1011"
 	"github.com/hooklint/hooklint/rules/hl1012"
 	"github.com/hooklint/hooklint/rules/hl1013"
+	"github.com/hooklint/hooklint/rules/hl1014"
+	"github.com/hooklint/hooklint/rules/hl1015"
+	"github.com/hooklint/hooklint/rules/hl1016"
 	"github.com/hooklint/hooklint/rules/hl2001"
 	"github.com/hooklint/hooklint/rules/hl2002"
 	"github.com/hooklint/hooklint/rules/hl2003"
@@ -44,6 +47,7 @@ import (
 	"github.com/hooklint/hooklint/rules/hl4006"
 	"github.com/hooklint/hooklint/rules/hl4007"
 	"github.com/hooklint/hooklint/rules/hl4008"
+	"github.com/hooklint/hooklint/rules/hl4009"
 	"github.com/hooklint/hooklint/rules/hl5001"
 	"github.com/hooklint/hooklint/rules/hl5002"
 	"github.com/hooklint/hooklint/rules/hl5003"
@@ -82,6 +86,9 @@ var All = []*lint.Analyzer{
 	hl1011.Analyzer,
 	hl1012.Analyzer,
 	hl1013.Analyzer,
+	hl1014.Analyzer,
+	hl1015.Analyzer,
+	hl1016.Analyzer,
 	hl2001.Analyzer,
 	hl2002.Analyzer,
 	hl2003.Analyzer,
@@ -108,6 +115,7 @@ var All = []*lint.Analyzer{
 	hl4006.Analyzer,
 	hl4007.Analyzer,
 	hl4008.Analyzer,
+	hl4009.Analyzer,
 	hl5001.Analyzer,
 	hl5002.Analyzer,
 	hl5003.Analyzer,

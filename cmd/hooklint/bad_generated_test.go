@@ -52,14 +52,22 @@ func TestBadInputsGenerated(t *testing.T) {
 			// comment line matches every template comment line.
 			name: "srcmap-repeated-comments",
 			job:  strings.Repeat("# -----\n", 6000) + fmt.Sprintf(generatedJob, "repeated", hook, "            - x\n"),
-			args: []string{"--only", "HL6007"},
+			// rules.default: all: HL6007 reports this hook although the
+			// chart has no workload setting resources (the position is
+			// what the case checks)
+			files: map[string]string{".hooklint.yaml": "version: 1\nrules:\n  default: all\n"},
+			args:  []string{"--only", "HL6007"},
 		},
 		{
 			// 5,000 identical args lines: each rendered "- a" matches each
 			// template line `- {{ "a" }}`.
 			name: "srcmap-repeated-args",
 			job:  fmt.Sprintf(generatedJob, "repeated", hook, strings.Repeat(`            - {{ "a" }}`+"\n", 5000)),
-			args: []string{"--only", "HL6007"},
+			// rules.default: all: HL6007 reports this hook although the
+			// chart has no workload setting resources (the position is
+			// what the case checks)
+			files: map[string]string{".hooklint.yaml": "version: 1\nrules:\n  default: all\n"},
+			args:  []string{"--only", "HL6007"},
 		},
 		{
 			// 3,000 hooks under 20 hooklint:ignore comments each: 60,000
@@ -67,7 +75,11 @@ func TestBadInputsGenerated(t *testing.T) {
 			// each could be matched against every directive.
 			name: "srcmap-suppressions-60000",
 			job:  suppressedHooks(3000, 19),
-			args: []string{"--only", "HL6007"},
+			// rules.default: all: HL6007 reports this hook although the
+			// chart has no workload setting resources (the position is
+			// what the case checks)
+			files: map[string]string{".hooklint.yaml": "version: 1\nrules:\n  default: all\n"},
+			args:  []string{"--only", "HL6007"},
 		},
 		{
 			// A 2 MB helm.sh/hook: 180,000 times pre-install; and 2 MB of

@@ -141,6 +141,7 @@ func planCharts(o *lintOptions, args []string, base lint.Settings, baseAs []*lin
 				}
 				plan.as = as
 			}
+			plan.st.AllRules = cfg.Rules.Default == lint.PresetAll
 			if cfg.Helm != "" && !changed("helm") {
 				plan.st.Helm = cfg.Helm
 			}

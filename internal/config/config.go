@@ -7,6 +7,7 @@
 //	timeout: 5m
 //	fail-on: warning
 //	rules:
+//	  default: recommended  # preset: recommended or all (opt-in rules and every case)
 //	  only: []              # run only these rules (IDs or names)
 //	  enable: []            # rules to add
 //	  disable: [HL6007]     # rules to leave out
@@ -79,6 +80,11 @@ type Config struct {
 
 // Rules is the rules section.
 type Rules struct {
+	// Default is the preset the rules start from: recommended (the
+	// default: every rule but the opt-in ones, and HL6006/HL6007 only
+	// where a hook is less hardened than the chart's own workloads) or
+	// all (every rule, every case).
+	Default string `yaml:"default,omitempty" json:"default,omitempty"`
 	// Only runs only these rules (IDs or names).
 	Only []string `yaml:"only,omitempty" json:"only,omitempty"`
 	// Enable adds rules.
@@ -236,6 +242,9 @@ func (c *Config) check(root *yaml.Node, all []*lint.Analyzer) error {
 		}
 		c.failOn = sev
 	}
+	if err := lint.ParsePreset(c.Rules.Default); err != nil {
+		return fmt.Errorf("%s: rules.default: %w", at("rules", "default"), err)
+	}
 	for key, list := range map[string][]string{"only": c.Rules.Only, "enable": c.Rules.Enable, "disable": c.Rules.Disable} {
 		for i, ref := range list {
 			if find(all, ref) == nil {
@@ -386,7 +395,7 @@ func (c *Config) FailOnValue() (sev lint.Severity, set bool) {
 
 // Selection is the rules section as a lint.Selection.
 func (c *Config) Selection() lint.Selection {
-	return lint.Selection{Only: c.Rules.Only, Enable: c.Rules.Enable, Disable: c.Rules.Disable}
+	return lint.Selection{Only: c.Rules.Only, Enable: c.Rules.Enable, Disable: c.Rules.Disable, Default: c.Rules.Default}
 }
 
 // Policy is what the configuration changes about the findings of the chart

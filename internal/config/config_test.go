@@ -40,6 +40,8 @@ func TestLoad(t *testing.T) {
 		{file: "unknown-rule.yaml", wantErr: "testdata/unknown-rule.yaml:5: rules.enable: unknown rule \"HL0042\" (see `hooklint rules`)", schema: true},
 		{file: "bad-regexp.yaml", wantErr: "testdata/bad-regexp.yaml:4: exclusions[1].text: error parsing regexp: missing closing ): `a(b`"},
 		{file: "version-2.yaml", wantErr: "testdata/version-2.yaml:1: version: 2 is not supported; write version: 1"},
+		{file: "preset-all.yaml", schema: true},
+		{file: "preset-bad.yaml", wantErr: `testdata/preset-bad.yaml:3: rules.default: "strict" is not a preset: recommended or all`},
 		{file: "bad-timeout.yaml", wantErr: `testdata/bad-timeout.yaml:2: timeout: "soon" is not a positive duration such as 5m0s`},
 	}
 	schema := compileSchema(t)
@@ -82,6 +84,43 @@ func TestLoadValues(t *testing.T) {
 	want.Sel = lint.Selection{Disable: []string{"HL6007", "hook-pod-not-hardened"}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("valid.yaml (-want +got):\n%s", diff)
+	}
+}
+
+// TestPreset: rules.default chooses the set lint.Select starts from: the
+// recommended set leaves the optional rules out, all keeps them.
+func TestPreset(t *testing.T) {
+	count := func(file string) (int, int) {
+		c, err := config.Load(filepath.Join("testdata", file), rules.All)
+		if err != nil {
+			t.Fatal(err)
+		}
+		as, err := lint.Select(rules.All, c.Selection())
+		if err != nil {
+			t.Fatal(err)
+		}
+		opt := 0
+		for _, a := range as {
+			if a.Optional {
+				opt++
+			}
+		}
+		return len(as), opt
+	}
+	optional := 0
+	for _, a := range rules.All {
+		if a.Optional {
+			optional++
+		}
+	}
+	if optional == 0 {
+		t.Fatal("no rule is optional: the preset test would prove nothing")
+	}
+	if n, opt := count("preset-all.yaml"); n != len(rules.All) || opt != optional {
+		t.Errorf("default: all selects %d rules (%d optional), want %d (%d optional)", n, opt, len(rules.All), optional)
+	}
+	if n, opt := count("engine-argocd.yaml"); n != len(rules.All)-optional || opt != 0 {
+		t.Errorf("the recommended preset selects %d rules (%d optional), want %d (none optional)", n, opt, len(rules.All)-optional)
 	}
 }
 

@@ -112,6 +112,21 @@ func (o *Object) PosOf(path ...string) Pos {
 	return at
 }
 
+// TemplateLine is the template source line the key at path (as for
+// PosOf) was written on, "" when the object has no template (a stream) or
+// the line is unknown. Rules read it for what the rendered value cannot
+// show, such as a name built with randAlphaNum.
+func (o *Object) TemplateLine(path ...string) string {
+	if o.src == nil || o.src.tplLines == nil {
+		return ""
+	}
+	p := o.PosOf(path...).Resolved()
+	if p.Line < 1 || p.Line > len(o.src.tplLines) || p.File != o.src.file {
+		return ""
+	}
+	return o.src.tplLines[p.Line-1]
+}
+
 // Found is a key found anywhere in a document.
 type Found struct {
 	Path  []string // the path to the key, the key last

@@ -175,6 +175,7 @@ func newSrcMap(template, rendered string, docs []doc) *srcMap {
 	m := &srcMap{tpl: parseTemplate(template), lines: strings.Split(rendered, "\n")}
 	m.rmap = make([]int, len(m.lines))
 	cands, maxW := m.candidates()
+	next := nextDocFrom(template, m.tpl)
 	lo := 0
 	for _, d := range docs {
 		from := d.Line - 1
@@ -189,10 +190,78 @@ func newSrcMap(template, rendered string, docs []doc) *srcMap {
 			first = m.alignDoc(cands, maxW, from, to, 0)
 		}
 		if first >= 0 {
-			lo = first
+			lo = next[first]
 		}
 	}
 	return m
+}
+
+// nextDocFrom returns, for each template line j, the first template line
+// the document after one that starts at j can come from: j itself when
+// j's section (the template lines between two top-level "---" lines) can
+// render several documents (it holds a range, or an action-only line that
+// emits lines, such as an include), else the line after the section's
+// closing "---". Without it, a document whose lines all match an earlier
+// section as well (documents whose names come from the same expression)
+// is aligned with that earlier section, up to hundreds of lines away.
+// A "---" inside a {{ range }} block separates documents of one loop and
+// does not end a section.
+func nextDocFrom(src string, tpl []tline) []int {
+	n := len(tpl)
+	inRange := make([]bool, n) // a range is open on the line (or opens on it)
+	sep := make([]bool, n)
+	var stack []string
+	line := 0
+	for i := 0; i < len(src); i++ {
+		switch {
+		case src[i] == '\n':
+			line++
+			if line < n && slices.Contains(stack, "range") {
+				inRange[line] = true
+			}
+		case strings.HasPrefix(src[i:], "{{"):
+			end := strings.Index(src[i:], "}}")
+			if end < 0 {
+				end = len(src) - i
+			}
+			act := strings.TrimSpace(strings.Trim(src[i+2:i+end], "-"))
+			word, _, _ := strings.Cut(act, " ")
+			switch word {
+			case "range", "if", "with", "define", "block":
+				stack = append(stack, word)
+				if word == "range" && line < n {
+					inRange[line] = true
+				}
+			case "end":
+				if len(stack) > 0 {
+					stack = stack[:len(stack)-1]
+				}
+			}
+			line += strings.Count(src[i:i+end], "\n")
+			i += end + 1
+		}
+	}
+	for j, l := range strings.Split(src, "\n") {
+		if j < n {
+			t := strings.TrimSpace(l)
+			sep[j] = t == "---" || strings.HasPrefix(t, "--- ")
+		}
+	}
+	next := make([]int, n)
+	for a := 0; a < n; {
+		b, repeat := a, false
+		for ; b < n && (!sep[b] || inRange[b] || b == a); b++ {
+			repeat = repeat || inRange[b] || tpl[b].produce
+		}
+		for j := a; j < b; j++ {
+			next[j] = j
+			if !repeat {
+				next[j] = min(b+1, n-1)
+			}
+		}
+		a = b
+	}
+	return next
 }
 
 // pairBudget bounds the candidate pairs (rendered line, template line)

@@ -52,6 +52,14 @@ func TestSrcMap(t *testing.T) {
 			rendered: "kind: ConfigMap\nname: a\n---\nkind: ConfigMap\nname: b",
 			want:     []int{3, 4, 1, 3, 4}, // a separator belongs to no document: line 1
 		},
+		{
+			// every line of the second document also matches the first
+			// section: it must still map to its own section
+			name:     "documents whose names come from the same expression",
+			tpl:      "kind: Job\nname: {{ .n }}\nimage: {{ .a }}\n---\nkind: Job\nname: {{ .n }}\nimage: {{ .b }}\n---\nkind: Job\nname: {{ .n }}\nimage: {{ .c }}\n",
+			rendered: "kind: Job\nname: x\nimage: a\n---\nkind: Job\nname: x\nimage: b\n---\nkind: Job\nname: x\nimage: c",
+			want:     []int{1, 2, 3, 1, 5, 6, 7, 1, 9, 10, 11},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

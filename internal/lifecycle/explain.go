@@ -80,3 +80,29 @@ func events(h *hook.Hook) string {
 
 // EventList is a hook's events, comma-separated.
 func EventList(h *hook.Hook) string { return events(h) }
+
+// HookFails reports whether a missing object r makes consumer c's hook
+// fail for certain (Consequence: a pod that cannot be created or cannot
+// start, so Helm waits until --timeout, or a Pod the API server rejects),
+// and whether the failure comes only after that wait (hangs). Missing RBAC
+// (the pod runs, its calls are forbidden) and image pull secrets (only a
+// private image fails) are not certain failures.
+func HookFails(r Ref, c *hook.Object) (fails, hangs bool) {
+	if r.Through != nil || r.Via == "imagePullSecrets" {
+		return false, false
+	}
+	switch r.Kind {
+	case "RoleBinding", "ClusterRoleBinding", "Role", "ClusterRole":
+		return false, false
+	case KindNamespace:
+		return true, false
+	case KindServiceAccount:
+		if c.Kind == "Pod" {
+			return true, false // rejected at once
+		}
+	}
+	if c.Kind != "Job" && c.Kind != "Pod" {
+		return false, false // Helm does not wait for other kinds
+	}
+	return true, true
+}

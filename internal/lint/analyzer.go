@@ -28,6 +28,10 @@ type Analyzer struct {
 	Doc string
 	// Severity is the default severity.
 	Severity Severity
+	// Optional rules are not in the recommended set that runs by default:
+	// they run with the preset "all" (rules.default: all in
+	// .hooklint.yaml) or when enabled or selected by ID or name.
+	Optional bool
 	// Requires are analyzers whose results Run reads from Pass.ResultOf.
 	Requires []*Analyzer
 	// ResultType is the type of Run's result, for analyzers others require.
@@ -150,6 +154,10 @@ type Settings struct {
 	// Engine is what deploys the charts (lint --engine): EngineHelm ("" is
 	// the same) or EngineArgoCD; the HL8xxx rules report only for Argo CD.
 	Engine string
+	// AllRules is the preset "all" (rules.default: all): the optional
+	// rules run, and rules that report only outliers by default (a hook
+	// less hardened than the chart's own workloads) report every case.
+	AllRules bool
 }
 
 // Engines lint --engine accepts.

@@ -22,7 +22,7 @@ type ChartResult struct {
 }
 
 // LintChart loads, renders (install, and upgrade when the chart has upgrade
-// or rollback hooks), extracts and lints one chart.
+// or rollback hooks or release Jobs), extracts and lints one chart.
 func LintChart(arg string, opts *render.Options, as []*Analyzer, st Settings) ChartResult {
 	c, opts, err := LoadChart(arg, opts, st)
 	if err != nil {
@@ -110,7 +110,8 @@ func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set,
 		return nil, nil, err
 	}
 	sets := []*hook.Set{s}
-	if !NeedsUpgrade(s) || opts.IsUpgrade {
+	jobs := releaseJobFiles(s)
+	if (!NeedsUpgrade(s) && len(jobs) == 0) || opts.IsUpgrade {
 		return sets, nil, nil
 	}
 	if reuse && c.SameForUpgrade() {
@@ -118,7 +119,7 @@ func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set,
 		u.Context, u.Release = render.Upgrade, render.UpgradeRelease(s.Release)
 		return append(sets, &u), nil, nil
 	}
-	files := map[string]bool{}
+	files := jobs
 	for _, h := range s.Hooks {
 		files[h.Object.Path] = true
 	}
@@ -132,6 +133,22 @@ func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set,
 	}
 	note := fmt.Sprintf("the upgrade render (revision 2) failed offline, so upgrade and rollback hooks are analysed as rendered by install: %v", err)
 	return sets, []string{note}, nil
+}
+
+// releaseJobFiles returns the templates of the install render's release
+// Jobs (Jobs without helm.sh/hook). An upgrade patches a release resource
+// only if the upgrade manifest has it too; one the upgrade render drops
+// (`{{ if .Release.IsInstall }}`) is deleted instead (helm.sh/helm/v3@v3.22.0
+// pkg/kube/client.go Update deletes what the original manifest has and the
+// target lacks). HL2011 needs the upgrade render to tell them apart.
+func releaseJobFiles(s *hook.Set) map[string]bool {
+	files := map[string]bool{}
+	for _, o := range s.Objects {
+		if o.Hook == nil && o.Kind == "Job" {
+			files[o.Path] = true
+		}
+	}
+	return files
 }
 
 // extractUpgrade renders c for an upgrade and extracts the render.

@@ -15,7 +15,17 @@ type Selection struct {
 	Enable  []string
 	Disable []string
 	Only    []string
+	// Default is the preset the selection starts from without Only:
+	// PresetRecommended ("" is the same: every rule but the Optional ones)
+	// or PresetAll (every rule).
+	Default string
 }
+
+// The presets rules.default accepts, as golangci-lint's linters.default.
+const (
+	PresetRecommended = "recommended"
+	PresetAll         = "all"
+)
 
 // Select returns the rules of all that sel keeps, in the order of all.
 // Unknown IDs or names are an error.
@@ -39,7 +49,7 @@ func Select(all []*Analyzer, sel Selection) ([]*Analyzer, error) {
 		}
 	} else {
 		for _, a := range all {
-			on[a] = true
+			on[a] = !a.Optional || sel.Default == PresetAll
 		}
 	}
 	for _, r := range sel.Enable {
@@ -63,6 +73,16 @@ func Select(all []*Analyzer, sel Selection) ([]*Analyzer, error) {
 		}
 	}
 	return out, nil
+}
+
+// ParsePreset checks a rules.default value: "", PresetRecommended or
+// PresetAll.
+func ParsePreset(s string) error {
+	switch s {
+	case "", PresetRecommended, PresetAll:
+		return nil
+	}
+	return fmt.Errorf("%q is not a preset: %s or %s", s, PresetRecommended, PresetAll)
 }
 
 // InContext reports whether hook h runs in commands of render context c.

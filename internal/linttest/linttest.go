@@ -15,7 +15,8 @@
 // The test fails when a finding was not wanted, when a want got no finding,
 // when the fixture "bad" has no want, or when "good" is missing. An optional
 // linttest.yaml in the fixture sets values, --set, the kube version, the
-// release name and namespace, the timeout, --simulate, --engine and --helm.
+// release name and namespace, the timeout, --simulate, --engine, --helm and
+// rules.default (rulesDefault).
 package linttest
 
 import (
@@ -52,6 +53,10 @@ type Config struct {
 	// Helm is lint --helm: v3 (the default) or v4, for rules whose
 	// verdict differs between them.
 	Helm string `yaml:"helm"`
+	// RulesDefault is .hooklint.yaml's rules.default: all sets
+	// lint.Settings.AllRules (rules that report only outliers by default
+	// report every case).
+	RulesDefault string `yaml:"rulesDefault"`
 	// Wants are want marks for files that cannot carry a comment
 	// (values.schema.json, a symbolic link): the chart-relative file,
 	// the line (0 for none) and "RULE" or "RULE: regexp" as in a mark.
@@ -193,6 +198,10 @@ func options(dir string) (*render.Options, lint.Settings, []FileWant, error) {
 		st.Simulate = simlint.Simulate
 	}
 	st.Engine = cfg.Engine
+	if err := lint.ParsePreset(cfg.RulesDefault); err != nil {
+		return nil, st, nil, fmt.Errorf("%s/linttest.yaml: rulesDefault: %w", dir, err)
+	}
+	st.AllRules = cfg.RulesDefault == lint.PresetAll
 	opts.Helm, st.Helm = cfg.Helm, cfg.Helm
 	if cfg.Timeout != "" {
 		if st.Timeout, err = time.ParseDuration(cfg.Timeout); err != nil {

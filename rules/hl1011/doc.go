@@ -20,6 +20,11 @@ but left the rest, or expected the weight to order ordinary resources.
 when argocd.argoproj.io/sync-wave is absent; under Helm it is inert.) If
 the helm.sh/hook key is misspelled, HL1009 says so as well.
 
+This is info: an annotation that has no effect breaks nothing by itself
+(the resource is installed and deleted as a release resource); when the
+hook key itself is misspelled, HL1009's warning is the finding that
+matters.
+
 Backed by TestHelmReadsOnlyExactTopLevelKeys (weight and delete policy
 without helm.sh/hook leave a generic manifest) in internal/hook.
 

@@ -17,7 +17,7 @@ var Analyzer = &lint.Analyzer{
 	ID:       "HL1011",
 	Name:     "hook-annotation-without-hook",
 	Doc:      lint.MustDoc(doc),
-	Severity: lint.Warning,
+	Severity: lint.Info,
 	Run:      run,
 }
 

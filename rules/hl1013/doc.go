@@ -17,6 +17,9 @@ meant to outlive the hook phase, and test Pods are commonly kept for
 the next `helm test`. Cluster-wide kinds (webhook configurations,
 APIService, Namespace, ClusterRole, ClusterRoleBinding) and
 CustomResourceDefinitions, which no policy ever deletes, are HL4007's.
+Jobs with spec.ttlSecondsAfterFinished are not reported either: the
+TTL-after-finished controller deletes them after they finish
+(k8s.io/kubernetes@v1.35 pkg/controller/ttlafterfinished, processJob).
 
 # Why it matters
 

@@ -7,6 +7,7 @@ import (
 	"helm.sh/helm/v3/pkg/release"
 
 	"github.com/hooklint/hooklint/internal/hook"
+	"github.com/hooklint/hooklint/internal/lifecycle"
 	"github.com/hooklint/hooklint/internal/lint"
 )
 
@@ -36,6 +37,9 @@ func run(pass *lint.Pass) (any, error) {
 		}
 		if h.HasDeletePolicy(release.HookSucceeded) || h.HasDeletePolicy(release.HookFailed) {
 			continue
+		}
+		if ttlDeleted(h.Object) {
+			continue // the TTL controller deletes the finished Job
 		}
 		e, onDelete := deleteEvent(h)
 		if !onDelete && !finished(h) {
@@ -76,6 +80,23 @@ func finished(h *hook.Hook) bool {
 		}
 	}
 	return false
+}
+
+// ttlDeleted reports whether o is a Job with spec.ttlSecondsAfterFinished:
+// Kubernetes' TTL-after-finished controller deletes it (and its pods) that
+// many seconds after it completes or fails (k8s.io/kubernetes@v1.35
+// pkg/controller/ttlafterfinished/ttlafterfinished_controller.go
+// processJob), so it does not stay in the cluster.
+func ttlDeleted(o *hook.Object) bool {
+	if o.Kind != "Job" {
+		return false
+	}
+	v, ok := o.Get("spec", "ttlSecondsAfterFinished")
+	if !ok {
+		return false
+	}
+	n, ok := lifecycle.Int(v)
+	return ok && n >= 0
 }
 
 // deleteEvent returns the hook's first uninstall event.

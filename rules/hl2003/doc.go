@@ -12,9 +12,10 @@ Helm does not look at the TTL anywhere: helm.sh/helm/v3 pkg/action/hooks.go
 execHook waits for the Job with WatchUntilReady. Helm 3's watcher happens to
 count a deleted Job as done, but Helm 4's default status watcher
 (pkg/kube/statuswait.go) reads a deleted Job as NotFound and waits until
---timeout ("Resource not found ... context deadline exceeded"); Helm 3
-with --wait-for-jobs and Argo CD ("waiting for completion of hook") hang
-the same way. Authors add the TTL because linters ask for it
+--timeout ("Resource not found ... context deadline exceeded"), and Argo
+CD ("waiting for completion of hook") hangs the same way. Helm 3's
+--wait-for-jobs does not apply to hooks (it waits for release resources in
+pkg/kube/wait.go; hooks go through WatchUntilReady), so it is not named. Authors add the TTL because linters ask for it
 (kube-linter's job-ttl-seconds-after-finished), although the hook delete
 policy already cleans up.
 

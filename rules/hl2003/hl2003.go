@@ -44,7 +44,7 @@ func run(pass *lint.Pass) (any, error) {
 			extra = "; hook-succeeded already deletes it after a success"
 		}
 		pass.Reportf(o.PosOf("spec", "ttlSecondsAfterFinished"), o,
-			"ttlSecondsAfterFinished %d lets Kubernetes delete the Job as soon as it finishes: Helm 4's default waiter then reads NotFound and waits %s, Helm 3 --wait-for-jobs and Argo CD fail or hang the same way%s",
+			"ttlSecondsAfterFinished %d lets Kubernetes delete the Job as soon as it finishes: Helm 4's default waiter then reads NotFound and waits %s, and Argo CD keeps waiting for the hook to complete (Helm 3's hook watch counts the deletion as done)%s",
 			ttl, pass.Settings.UntilTimeout(), extra)
 	}
 	return nil, nil

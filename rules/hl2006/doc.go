@@ -3,11 +3,23 @@ hl2006 (job-retries-exceed-timeout): a hook Job's backoffLimit retries outlast H
 
 # What it checks
 
-Job hooks with an explicit spec.backoffLimit whose retry delays alone
-(10s, 20s, 40s, ... capped at six minutes, one per retry, with pods that
-fail instantly) add up to more than Helm's --timeout, unless an
-activeDeadlineSeconds within the timeout fails the Job first. An unset
-backoffLimit (default 6, at least 10m30s) is reported by HL2007.
+Job hooks with an explicit spec.backoffLimit above the default (6) whose
+retry delays alone
+(with pods that fail instantly) add up to more than Helm's --timeout,
+unless an activeDeadlineSeconds within the timeout fails the Job first.
+The delays follow the pod's restartPolicy: with Never the Job controller
+creates a new pod after 10s, 20s, 40s, ... capped at six minutes; with
+OnFailure the kubelet restarts the container in place after 10s, 20s,
+40s, ... capped at five minutes (k8s.io/kubernetes@v1.35
+pkg/kubelet/kubelet.go MaxContainerBackOff), and the Job fails when the
+restarts reach backoffLimit (pkg/controller/job/job_controller.go
+pastBackoffLimitOnFailure), so backoffLimit 6 takes 10m30s with Never and
+10m10s with OnFailure. An unset backoffLimit, or one no higher than the
+default 6, is HL2007's (the same worst case every Job has),
+which is opt-in; a Job this rule reports is not reported again by HL2007.
+When the hook has the hook-failed delete policy the message says that Helm
+deletes the Job after the timeout (pkg/action/hooks.go execHook
+deleteHookByPolicy) instead of claiming it keeps retrying.
 
 # Why it matters
 

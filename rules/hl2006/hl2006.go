@@ -2,10 +2,10 @@ package hl2006
 
 import (
 	_ "embed"
-	"time"
+
+	"helm.sh/helm/v3/pkg/release"
 
 	"github.com/hooklint/hooklint/internal/lifecycle"
-
 	"github.com/hooklint/hooklint/internal/lint"
 )
 
@@ -27,26 +27,22 @@ func run(pass *lint.Pass) (any, error) {
 		if h.Dropped || o.Kind != "Job" {
 			continue
 		}
-		v, ok := o.Get("spec", "backoffLimit")
+		b, fail, ok := lifecycle.RetriesOutlast(o, pass.Settings)
 		if !ok {
-			continue // the default is HL2007's
-		}
-		b, ok := lifecycle.Int(v)
-		if !ok {
+			// unset, no more retries than the default every Job has
+			// (HL2007's, opt-in), or within the timeout
 			continue
 		}
-		if dv, ok := o.Get("spec", "activeDeadlineSeconds"); ok {
-			if d, ok := lifecycle.Int(dv); ok && !pass.Settings.Outlasts(time.Duration(d)*time.Second) {
-				continue // the deadline fails the Job before Helm's timeout
-			}
-		}
-		fail := lifecycle.MinFailTime(b)
-		if !pass.Settings.Outlasts(fail) {
-			continue
+		// On failure (a timeout included) Helm deletes the hook only by its
+		// hook-failed policy (helm.sh/helm/v3@v3.22.0 pkg/action/hooks.go
+		// execHook deleteHookByPolicy(h, release.HookFailed)).
+		after := "and the Job keeps retrying after the " + h.Events[0].String() + " hook failed"
+		if h.HasDeletePolicy(release.HookFailed) {
+			after = "and Helm then deletes the Job (hook-failed) before its retries run out"
 		}
 		pass.Reportf(o.PosOf("spec", "backoffLimit"), o,
-			"backoffLimit %d makes a failing Job retry for at least %s, longer than Helm's --timeout (%s): Helm reports \"timed out waiting for the condition\" instead of the Job's failure, and the Job keeps retrying after the %s hook failed",
-			b, fail, pass.Settings.Timeout, h.Events[0])
+			"backoffLimit %d makes a failing Job retry for at least %s, longer than Helm's --timeout (%s): Helm reports \"timed out waiting for the condition\" instead of the Job's failure, %s",
+			b, fail, pass.Settings.Timeout, after)
 	}
 	return nil, nil
 }

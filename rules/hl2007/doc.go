@@ -3,9 +3,12 @@ hl2007 (job-hook-no-deadline): a hook Job without activeDeadlineSeconds can hold
 
 # What it checks
 
-Job hooks without spec.activeDeadlineSeconds. When backoffLimit is not set
-either, the message adds that the default backoffLimit (6) keeps a failing
-Job retrying for at least 10m30s, longer than Helm's default --timeout.
+Job hooks without spec.activeDeadlineSeconds, except those HL2006 reports
+(an explicit backoffLimit whose retries outlast --timeout): one Job, one
+finding. When backoffLimit is not set either, the message adds that the
+default backoffLimit (6) keeps a failing Job retrying for at least 10m30s
+(10m10s with restartPolicy OnFailure, HL2006 explains the delays), longer
+than Helm's default --timeout.
 
 # Why it matters
 
@@ -16,10 +19,11 @@ for the whole --timeout, Helm's error says only "timed out waiting for the
 condition", and the Job keeps running afterwards. A deadline turns that
 into a prompt "DeadlineExceeded" failure of the Job itself.
 
-This is advice (info), and it fires on most charts (26 of the 36 corpus
-charts): few hook Jobs set a deadline. It stays on by default because a
-stuck hook is the most common way a hook blocks a release, and the fix is
-one line; disable it where --timeout is the intended bound.
+This is advice (info), and it would fire on most charts (27 of the 36
+corpus charts): few hook Jobs set a deadline, and the consequence (a timeout
+message instead of the Job's own failure) is the same for all of them. So
+it is opt-in: it runs only with `rules.default: all` in .hooklint.yaml or
+when enabled by name (`--enable HL2007`).
 
 # How to fix
 

@@ -6,6 +6,14 @@ hl2008 (hook-kind-not-waited): Helm does not wait for a Deployment, StatefulSet,
 Hooks whose kind runs pods but is not a Job or a Pod: Deployment,
 StatefulSet, DaemonSet, ReplicaSet, ReplicationController and CronJob.
 
+A hook with the hook-succeeded delete policy does not outlive its phase:
+execHook deletes it once the phase's hooks have all succeeded
+(helm.sh/helm/v3@v3.22.0 pkg/action/hooks.go, deleteHooksByPolicy), so it
+is reported only when no Job or Pod hook runs after it in one of its
+events, where its pods may be deleted before they ran. With a later Job
+that waits for it (jupyterhub's image puller and image awaiter) it is the
+intended pattern and not reported.
+
 # Why it matters
 
 helm.sh/helm/v3 pkg/kube/client.go watchUntilReady, which

@@ -1,10 +1,16 @@
 /*
-hl2010 (hook-pod-sidecar): a Job or Pod hook with several containers finishes only when all of them exit
+hl2010 (hook-pod-sidecar): a Job or Pod hook has a container that does not exit by itself next to its work
 
 # What it checks
 
 Job and Pod hooks whose pod has more than one regular container
-(spec.containers). Native sidecars (initContainers with restartPolicy:
+(spec.containers), one of which shows that it runs until it is stopped:
+it has a readiness, liveness or startup probe or declares ports (only a
+server needs them), its command is `sleep infinity` or `tail -f`, or,
+without a command of its own, its image is a proxy, service-mesh proxy,
+log shipper or telemetry collector. Containers that all terminate on their
+own (one-shot probes such as curl, wget or nslookup) do not hold the hook
+and are not reported. Native sidecars (initContainers with restartPolicy:
 Always) are not counted.
 
 # Why it matters

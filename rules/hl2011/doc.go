@@ -4,7 +4,11 @@ hl2011 (release-job-immutable): a Job that is a release resource breaks upgrades
 # What it checks
 
 Jobs without helm.sh/hook, that is Jobs Helm installs, upgrades and deletes
-as ordinary release resources.
+as ordinary release resources, as the upgrade render has them. A Job only
+install renders (`{{ if .Release.IsInstall }}`) is not reported: the first
+upgrade's manifest lacks it, so helm.sh/helm/v3 pkg/kube/client.go Update
+deletes it instead of patching it. A Job only upgrades render is reported:
+the next upgrade patches it.
 
 # Why it matters
 

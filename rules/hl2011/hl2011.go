@@ -19,8 +19,15 @@ var Analyzer = &lint.Analyzer{
 }
 
 func run(pass *lint.Pass) (any, error) {
-	if pass.Release.Context.String() != "install" {
-		return nil, nil // one report per Job: the install render has them all
+	// A release Job is patched only by an upgrade whose manifest has it
+	// again: one rendered only by install (`{{ if .Release.IsInstall }}`)
+	// is deleted by the first upgrade (helm.sh/helm/v3@v3.22.0
+	// pkg/kube/client.go Update deletes the original's objects the target
+	// lacks) and never patched. So Jobs are judged in the upgrade render,
+	// which lint makes whenever the install render has a release Job
+	// (lint.Sets); a chart's only render stands for both.
+	if pass.Release.Context.String() != "upgrade" && !pass.Release.Only {
+		return nil, nil
 	}
 	for _, o := range pass.Objects {
 		if o.Hook != nil || o.Kind != "Job" {

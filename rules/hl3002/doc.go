@@ -4,7 +4,9 @@ hl3002 (pre-delete-needs-release-resource): a pre-delete hook uses a release res
 # What it checks
 
 For every pre-delete hook, the objects its pod references (as HL3001 lists
-them) that the chart defines only as ordinary release resources.
+them) that the chart defines only as ordinary release resources, in charts
+that have a pre-install hook. Without one, an install cannot fail before
+it creates the release resources, and the rule says nothing.
 
 # Why it matters
 
@@ -20,6 +22,14 @@ path on every failure.
 
 This is advice (info): most releases are uninstalled after a successful
 install.
+
+The message says what the failure does to `helm uninstall` only when the
+hook fails for certain: a pod that cannot be created or cannot start keeps
+Helm waiting until --timeout, a Pod without its ServiceAccount is rejected
+at once, and either way pkg/action/uninstall.go Run returns the pre-delete
+hook's error before deleting anything, so the release stays until
+`helm uninstall --no-hooks`. A missing Role or binding (the pod runs, its
+calls are forbidden) gets no such claim.
 
 # How to fix
 

@@ -16,6 +16,14 @@ ServiceAccount, ConfigMap or Secret cannot start: Helm waits until
 --timeout, and since the release record is purged right after, the failure
 cannot be retried with Helm. Hook objects left behind stay forever.
 
+When the hook fails for certain (its pod cannot be created or cannot
+start, so Helm waits until --timeout; a Pod without its ServiceAccount is
+rejected at once), the message says what uninstall does: a failed
+post-delete hook does not stop it (helm.sh/helm/v3 pkg/action/uninstall.go
+Run collects the error, purges the release and reports "uninstallation
+completed with 1 error(s)"), so it hangs for the wait and then completes
+with an error. A missing Role or binding gets no such claim.
+
 # How to fix
 
 Make post-delete hooks self-contained: their ServiceAccount, RBAC and

@@ -30,7 +30,7 @@ func run(pass *lint.Pass) (any, error) {
 		f := lint.Finding{
 			Pos:     d.Ref.At,
 			Object:  lint.ObjectRefOf(d.Consumer.Object),
-			Message: lifecycle.Describe(d.Ref) + " is a release resource, which uninstall deletes before the post-delete hooks: " + lifecycle.Consequence(d.Ref, d.Consumer.Object, pass.Settings.Timeout),
+			Message: lifecycle.Describe(d.Ref) + " is a release resource, which uninstall deletes before the post-delete hooks: " + lifecycle.Consequence(d.Ref, d.Consumer.Object, pass.Settings.Timeout) + uninstall(d),
 		}
 		if d.Producer != nil {
 			f.Related = []lint.Related{{Pos: d.Producer.PosOf("metadata", "name"), Message: lifecycle.Where(d.Producer)}}
@@ -38,4 +38,20 @@ func run(pass *lint.Pass) (any, error) {
 		pass.Report(f)
 	}
 	return nil, nil
+}
+
+// uninstall says what the hook's certain failure does to helm uninstall:
+// a failed post-delete hook does not stop it (helm.sh/helm/v3@v3.22.0
+// pkg/action/uninstall.go Run collects the error, purges the release and
+// reports "uninstallation completed with 1 error(s)"), so it only delays
+// it by the wait, and the hook's Job stays behind.
+func uninstall(d lifecycle.Dep) string {
+	fails, hangs := lifecycle.HookFails(d.Ref, d.Consumer.Object)
+	switch {
+	case hangs:
+		return "; helm uninstall hangs that long, then completes with an error"
+	case fails:
+		return "; helm uninstall completes with an error"
+	}
+	return ""
 }

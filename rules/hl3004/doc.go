@@ -8,6 +8,15 @@ HL3001 lists them) that the chart defines as hooks of the same event which
 Helm runs later: a higher helm.sh/hook-weight, or the same weight and a name
 that sorts after the consumer's.
 
+Consumers include hook Deployments, StatefulSets, DaemonSets and
+ReplicaSets. Helm does not wait for them (helm.sh/helm/v3 pkg/kube/client.go
+watchUntilReady returns at once for these kinds), and their controller
+creates the pods right after Helm created the hook, usually before the
+later hooks exist: the first pods fail and the controller retries with
+back-off. The message says so, and says when the object's hook-succeeded
+policy then deletes it at the end of the phase, which makes every later
+pod fail for good.
+
 # Why it matters
 
 helm.sh/helm/v3 pkg/action/hooks.go execHook sorts the hooks of an event

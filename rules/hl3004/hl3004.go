@@ -3,6 +3,9 @@ package hl3004
 import (
 	_ "embed"
 	"fmt"
+	"strings"
+
+	"helm.sh/helm/v3/pkg/release"
 
 	"github.com/hooklint/hooklint/internal/lifecycle"
 	"github.com/hooklint/hooklint/internal/lint"
@@ -50,5 +53,25 @@ func later(d lifecycle.Dep, pass *lint.Pass) string {
 		}
 	}
 	return fmt.Sprintf("%s is a %s hook that Helm creates after this one (%s): %s",
-		lifecycle.Describe(d.Ref), d.Event, why, lifecycle.Consequence(d.Ref, d.Consumer.Object, pass.Settings.Timeout))
+		lifecycle.Describe(d.Ref), d.Event, why, consequence(d, pass))
+}
+
+// controllers are the hook kinds whose pods a controller creates after
+// Helm created the hook and moved on (Helm waits only for Job and Pod
+// hooks: helm.sh/helm/v3@v3.22.0 pkg/kube/client.go watchUntilReady).
+var controllers = map[string]bool{"Deployment": true, "StatefulSet": true, "DaemonSet": true, "ReplicaSet": true} //nolint:gochecknoglobals // read-only lookup table
+
+// consequence is what the late object does to the consumer's pods.
+func consequence(d lifecycle.Dep, pass *lint.Pass) string {
+	c := d.Consumer.Object
+	if !controllers[c.Kind] || d.Ref.Through != nil {
+		return lifecycle.Consequence(d.Ref, c, pass.Settings.Timeout)
+	}
+	what := strings.ToLower(d.Ref.Kind)
+	s := fmt.Sprintf("the %s's controller creates its pods as soon as Helm creates it, so the first pods fail (%s not found) and are retried with back-off until the %s exists",
+		c.Kind, what, d.Ref.Kind)
+	if p := d.Producer.Hook; p != nil && p.HasDeletePolicy(release.HookSucceeded) {
+		s += fmt.Sprintf("; hook-succeeded then deletes it at the end of the %s phase, and every pod created after that fails for good", d.Event)
+	}
+	return s
 }

@@ -29,15 +29,19 @@ func run(pass *lint.Pass) (any, error) {
 		if o.Hook != nil || a == nil || lifecycle.NormalizePolicy(a.Value) != "keep" {
 			continue
 		}
-		content := "its old content"
+		// Install adopts an existing object of the same release by
+		// patching it to the new manifest (helm.sh/helm/v3@v3.22.0
+		// pkg/action/install.go performInstallCtx: KubeClient.Update of
+		// toBeAdopted), so only what the manifest does not hold survives.
+		content := "patches it to the new chart's manifest"
 		switch o.Kind {
 		case "PersistentVolumeClaim":
-			content = "its old data"
+			content = "patches it to the new chart's manifest, and its volume keeps the old data"
 		case "Secret":
-			content = "its old values (passwords the new install generated do not match data created with the old ones)"
+			content = "patches it with the new install's values (passwords the new install generated replace the old ones, which data kept elsewhere, such as a database volume, was created with)"
 		}
 		pass.Reportf(a.KeyAt, o,
-			"helm uninstall leaves this %s behind (resource-policy keep): a new install under the same release name and namespace adopts it with %s, under another release name it fails with \"exists and cannot be imported into the current release\"",
+			"helm uninstall leaves this %s behind (resource-policy keep): a new install under the same release name and namespace adopts it and %s, under another release name it fails with \"exists and cannot be imported into the current release\"",
 			o.Kind, content)
 	}
 	return nil, nil

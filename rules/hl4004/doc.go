@@ -10,8 +10,12 @@ revision; in any render, a token of eight or more digits (a timestamp from
 now, date or unixEpoch). Hooks deleted after both success and failure
 (hook-succeeded and hook-failed) are not reported.
 
-hooklint lints one render at a time, so names made with random functions
-(randAlphaNum) are not detected.
+Names built with a function whose result differs on every render are
+found in the template line that writes metadata.name: Sprig's
+randAlphaNum, randAlpha, randNumeric, randAscii, randBytes, randInt,
+uuidv4, now, date, dateInZone, unixEpoch and htmlDate (helm.sh/helm/v3
+pkg/engine/funcs.go gives templates Sprig's function map). A name built in
+a named template (include) that calls them is not seen.
 
 # Why it matters
 

@@ -33,6 +33,15 @@ func run(pass *lint.Pass) (any, error) {
 		}
 		tok, why := varying(o.Name, pass.Release.Revision, pass.Release.Context.String() == "upgrade")
 		if tok == "" {
+			if fn := randomFunc(o.TemplateLine("metadata", "name")); fn != "" {
+				left := "every run leaves one object behind"
+				if h.HasDeletePolicy(release.HookSucceeded) {
+					left = "every failed run leaves one object behind"
+				}
+				pass.Reportf(o.PosOf("metadata", "name"), o,
+					"hook name %q is built with %s, so it changes on every render: before-hook-creation (which deletes by name) never finds the previous object and %s; uninstall never deletes them either",
+					o.Name, fn, left)
+			}
 			continue
 		}
 		left := "every run leaves one object behind"
@@ -67,6 +76,40 @@ func varying(name string, revision int, upgrade bool) (string, string) {
 		}
 	}
 	return "", ""
+}
+
+// randomFuncs are the template functions (Sprig's, which Helm provides:
+// helm.sh/helm/v3 pkg/engine/funcs.go funcMap) whose result differs on
+// every render: random strings and the clock.
+var randomFuncs = []string{ //nolint:gochecknoglobals // read-only lookup table
+	"randAlphaNum", "randAlpha", "randNumeric", "randAscii", "randBytes", "randInt",
+	"uuidv4", "now", "date", "dateInZone", "unixEpoch", "htmlDate", "htmlDateInZone",
+}
+
+// randomFunc returns the first of randomFuncs called in the actions of
+// template line tpl, or "".
+func randomFunc(tpl string) string {
+	for {
+		i := strings.Index(tpl, "{{")
+		if i < 0 {
+			return ""
+		}
+		j := strings.Index(tpl[i:], "}}")
+		if j < 0 {
+			j = len(tpl) - i
+		}
+		words := strings.FieldsFunc(tpl[i+2:i+j], func(r rune) bool {
+			return r == ' ' || r == '(' || r == ')' || r == '|' || r == '-' || r == '\t'
+		})
+		for _, w := range words {
+			for _, f := range randomFuncs {
+				if w == f {
+					return f
+				}
+			}
+		}
+		tpl = tpl[i+j:]
+	}
 }
 
 func digits(s string) bool {

@@ -3,8 +3,13 @@ hl4006 (hook-kept-after-failure): a hook deleted only on success blocks every ru
 
 # What it checks
 
-Hooks whose explicit helm.sh/hook-delete-policy (valid values only) has
-hook-succeeded but neither before-hook-creation nor hook-failed.
+Job and Pod hooks whose explicit helm.sh/hook-delete-policy (valid values
+only) has hook-succeeded but neither before-hook-creation nor hook-failed.
+Other kinds are not reported: Helm counts them ready once created, so they
+never fail after creation, and when a later hook of the phase fails
+execHook deletes the earlier ones by their hook-succeeded policy
+(helm.sh/helm/v3@v3.22.0 pkg/action/hooks.go, deleteHooksByPolicy on
+executingHooks[0:i]); only an interrupted helm leaves them behind.
 
 # Why it matters
 

@@ -32,12 +32,18 @@ func run(pass *lint.Pass) (any, error) {
 		if !h.HasDeletePolicy(release.HookSucceeded) || h.HasDeletePolicy(release.HookBeforeHookCreation) || h.HasDeletePolicy(release.HookFailed) {
 			continue
 		}
+		// Only a Job or Pod can fail after it was created: Helm counts any
+		// other hook ready once created, and when a later hook of the
+		// phase fails it deletes the earlier ones by their hook-succeeded
+		// policy (helm.sh/helm/v3@v3.22.0 pkg/action/hooks.go execHook:
+		// deleteHooksByPolicy(executingHooks[0:i], HookSucceeded)). Other
+		// kinds are left behind only by an interrupted helm.
+		if o.Kind != "Job" && o.Kind != "Pod" {
+			continue
+		}
 		if pass.Helm() == lint.HelmV4 {
-			// server-side apply patches the leftover: only a Job or Pod,
+			// server-side apply patches the leftover: a failed Job or Pod,
 			// whose failure is in its status, fails again.
-			if o.Kind != "Job" && o.Kind != "Pod" {
-				continue
-			}
 			pass.Reportf(h.DeleteAnnotation.ValAt, o,
 				"delete policy %q deletes this %s only after a success: a failed or interrupted run leaves it behind, and Helm 4 re-applies the leftover with server-side apply: a failed %s fails again at once without running, or the apply fails with \"field is immutable\" when its spec changed, until someone deletes it by hand",
 				h.DeleteAnnotation.Value, o.Kind, o.Kind)

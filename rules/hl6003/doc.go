@@ -17,8 +17,14 @@ the hook gets rights nobody listed.
 
 verbs: ["*"] includes delete, deletecollection and the privileged verbs
 escalate, bind and impersonate where a resource has them, and any verb a
-later Kubernetes version adds; resources: ["*"] includes Secrets, RBAC
-objects and every resource a CRD installs later. A hook usually needs a few
+later Kubernetes version adds; resources: ["*"] includes every resource of
+the rule's apiGroups and those a CRD adds to them later. A rule grants a
+resource only when both its apiGroups and its resources match
+(k8s.io/kubernetes@v1.35 pkg/apis/rbac/v1/evaluation_helpers.go RuleAllows),
+so the message names what the groups hold: Secrets only with the core group
+("") or "*", Roles and RoleBindings only with rbac.authorization.k8s.io or
+"*"; escalate and bind only on roles, impersonate only on users, groups and
+service accounts. A hook usually needs a few
 verbs on a few objects. Hook RBAC also outlives the hook unless its
 helm.sh/hook-delete-policy removes it (helm.sh/helm/v3 pkg/action/hooks.go
 execHook), and `helm uninstall` leaves it behind.

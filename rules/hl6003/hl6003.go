@@ -39,17 +39,79 @@ func run(pass *lint.Pass) (any, error) {
 			verbs, resources, groups := strs(rule["verbs"]), strs(rule["resources"]), strs(rule["apiGroups"])
 			if j := index(verbs, "*"); j >= 0 {
 				pass.Reportf(o.PosOf("rules", ri, "verbs", strconv.Itoa(j)), o,
-					"hook %s allows every verb (\"*\") on %s: its subjects can also delete, escalate, bind or impersonate where those apply, and get verbs added later",
-					o.Kind, list(resources, "resources"))
+					"hook %s allows every verb (\"*\") on %s: its subjects can also %s, and get verbs added later",
+					o.Kind, list(resources, "resources"), extraVerbs(resources, groups))
 			}
 			if j := index(resources, "*"); j >= 0 {
 				pass.Reportf(o.PosOf("rules", ri, "resources", strconv.Itoa(j)), o,
-					"hook %s grants %s on every resource (\"*\") of %s: Secrets, RBAC and resources added later included",
-					o.Kind, list(verbs, "verbs"), groupList(groups))
+					"hook %s grants %s on every resource (\"*\") of %s: %s",
+					o.Kind, list(verbs, "verbs"), groupList(groups), included(groups))
 			}
 		}
 	}
 	return nil, nil
+}
+
+// The API groups of the resources a wildcard is judged by: Secrets and
+// ServiceAccounts are in the core group (""), Roles and bindings in
+// rbac.authorization.k8s.io. A rule grants a resource only when both its
+// apiGroups and its resources match it (k8s.io/kubernetes@v1.35
+// pkg/apis/rbac/v1/evaluation_helpers.go RuleAllows: APIGroupMatches and
+// ResourceMatches).
+const (
+	coreGroup = ""
+	rbacGroup = "rbac.authorization.k8s.io"
+)
+
+func hasGroup(groups []string, g string) bool {
+	return index(groups, "*") >= 0 || index(groups, g) >= 0
+}
+
+// included says what a resources: ["*"] rule in groups grants that
+// matters: Secrets (core group) and RBAC objects (rbac group) only when
+// the rule's apiGroups hold their group.
+func included(groups []string) string {
+	var parts []string
+	if hasGroup(groups, coreGroup) {
+		parts = append(parts, "Secrets")
+	}
+	if hasGroup(groups, rbacGroup) {
+		parts = append(parts, "Roles and RoleBindings (which let its subjects grant themselves more)")
+	}
+	parts = append(parts, "resources added later")
+	if len(parts) == 1 {
+		return parts[0] + " included"
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1] + " included"
+}
+
+// extraVerbs says which verbs beyond the usual ones "*" grants on
+// resources: delete always; escalate and bind on roles, impersonate on
+// users, groups and service accounts (k8s.io/kubernetes@v1.35
+// plugin/pkg/auth/authorizer/rbac and pkg/registry/rbac/escalation_check.go).
+func extraVerbs(resources, groups []string) string {
+	has := func(g string, rs ...string) bool {
+		if !hasGroup(groups, g) {
+			return false
+		}
+		for _, r := range append(rs, "*") {
+			if index(resources, r) >= 0 {
+				return true
+			}
+		}
+		return false
+	}
+	vs := []string{"delete"}
+	if has(rbacGroup, "roles", "clusterroles") {
+		vs = append(vs, "escalate", "bind")
+	}
+	if has(coreGroup, "users", "groups", "serviceaccounts") {
+		vs = append(vs, "impersonate")
+	}
+	if len(vs) == 1 {
+		return "delete them"
+	}
+	return strings.Join(vs[:len(vs)-1], ", ") + " and " + vs[len(vs)-1]
 }
 
 func strs(v any) []string {

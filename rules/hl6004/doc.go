@@ -8,6 +8,13 @@ hostNetwork, hostPID or hostIPC set to true, hostPath volumes, and
 containers or init containers with securityContext.privileged: true. Each
 is reported at its key. Workloads that are not hooks are not checked.
 
+By default a chart whose own workloads (release resources of the same
+chart) already need one of these (a storage or network driver: longhorn's
+privileged manager DaemonSet) is not reported: its namespace must admit
+such pods for the release itself, so the hook adds no rejection and no
+right the chart does not already have. The preset `rules.default: all` in
+.hooklint.yaml reports those hooks too.
+
 Severity policy of the HL5 and HL6 rules: error when Helm will fail (the API
 server rejects the object, so the Helm command fails); warning when Helm
 succeeds but the chart is likely wrong or dangerous; info for advice whose

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"strconv"
 
+	"github.com/hooklint/hooklint/internal/lifecycle"
 	"github.com/hooklint/hooklint/internal/lint"
 )
 
@@ -27,6 +28,25 @@ var hostNamespaces = []struct{ key, what string }{ //nolint:gochecknoglobals // 
 	{"hostIPC", "shares the node's IPC namespace (hostIPC: true): it can read the shared memory of every process on the node"},
 }
 
+// notBaseline: the pod or container is one Pod Security "baseline"
+// rejects for a reason this rule reports (host namespaces, hostPath,
+// privileged).
+func notBaseline(spec, c map[string]any) bool {
+	for _, hn := range hostNamespaces {
+		if spec[hn.key] == true {
+			return true
+		}
+	}
+	vols, _ := spec["volumes"].([]any)
+	for _, v := range vols {
+		if vol, _ := v.(map[string]any); vol["hostPath"] != nil {
+			return true
+		}
+	}
+	sc, _ := c["securityContext"].(map[string]any)
+	return sc["privileged"] == true
+}
+
 func run(pass *lint.Pass) (any, error) {
 	for _, h := range pass.Hooks {
 		o := h.Object
@@ -35,6 +55,12 @@ func run(pass *lint.Pass) (any, error) {
 		}
 		spec, base, ok := o.PodSpec()
 		if !ok {
+			continue
+		}
+		if !pass.Settings.AllRules && lifecycle.ReleaseWorkloadWith(pass.Objects, o.Path, notBaseline) != nil {
+			// The chart's own workloads need the same: its namespace must
+			// allow such pods anyway, and the hook is not the outlier
+			// (rules.default: all reports it).
 			continue
 		}
 		at := func(p ...string) []string { return append(append([]string(nil), base...), p...) }

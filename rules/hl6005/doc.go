@@ -12,10 +12,16 @@ registry port (registry:5000/tool) is not a tag. Empty images are HL5003's.
 Severity policy of the HL5 and HL6 rules: error when Helm will fail (the API
 server rejects the object, so the Helm command fails); warning when Helm
 succeeds but the chart is likely wrong or dangerous; info for advice whose
-weight depends on the cluster. This rule reports warnings. Helm succeeds, but
-what the hook runs is not what was reviewed. An empty tag is worse (the hook
-never starts) and is reported by the same rule so that one place covers
-image references.
+weight depends on the cluster. This rule reports warnings for a missing or
+latest tag: Helm succeeds, but what the hook runs is not what was reviewed.
+An empty tag is a certain failure (the kubelet cannot pull the image, the
+hook never starts and Helm waits until --timeout), so that finding is an
+error; it is reported by the same rule so that one place covers image
+references. A hook that only `helm test` runs is reported at info with a
+message that says so: test hooks run only on `helm test` (helm.sh/helm/v3
+pkg/action/release_testing.go), so a drifting image changes a check, not
+the release (the `helm create` scaffold's test Pod uses an untagged
+busybox).
 
 # Why it matters
 

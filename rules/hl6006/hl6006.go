@@ -2,12 +2,14 @@ package hl6006
 
 import (
 	_ "embed"
+	"fmt"
 	"strconv"
 	"strings"
 
 	"helm.sh/helm/v3/pkg/release"
 
 	"github.com/hooklint/hooklint/internal/hook"
+	"github.com/hooklint/hooklint/internal/lifecycle"
 	"github.com/hooklint/hooklint/internal/lint"
 )
 
@@ -73,6 +75,14 @@ func run(pass *lint.Pass) (any, error) {
 		if first == nil {
 			continue // readOnlyRootFilesystem alone is not reported
 		}
+		// By default only an outlier: a hook less hardened than the
+		// chart's own workloads (rules.default: all: every hook).
+		ref := lifecycle.ReleaseWorkloadWith(pass.Objects, o.Path, func(spec, c map[string]any) bool {
+			return meetsAny(spec, c, lacking)
+		})
+		if ref == nil && !pass.Settings.AllRules {
+			continue
+		}
 		var missing []string
 		for _, s := range settings {
 			if lacking[s.name] {
@@ -85,10 +95,30 @@ func run(pass *lint.Pass) (any, error) {
 			plural, verb = "s", ""
 		}
 		msg += "; a namespace enforcing Pod Security \"restricted\" rejects the pod and Helm waits for the hook until --timeout"
-		pass.Reportf(o.PosOf(append(first.Path, "securityContext")...), o, msg,
-			o.Kind, plural, strings.Join(names, ", "), verb, strings.Join(missing, ", "))
+		f := lint.Finding{
+			Pos: o.PosOf(append(first.Path, "securityContext")...), Object: lint.ObjectRefOf(o),
+			Message: fmt.Sprintf(msg, o.Kind, plural, strings.Join(names, ", "), verb, strings.Join(missing, ", ")),
+		}
+		if ref != nil {
+			f.Message += fmt.Sprintf(" (the chart's %s %q sets what it lacks)", ref.Kind, ref.Name)
+			f.Related = []lint.Related{{Pos: ref.PosOf("kind"), Message: fmt.Sprintf("%s %q sets settings the hook lacks", ref.Kind, ref.Name)}}
+		}
+		pass.Report(f)
 	}
 	return nil, nil
+}
+
+// meetsAny: the container meets one of the settings Pod Security
+// "restricted" requires that the hook lacks.
+func meetsAny(spec, c map[string]any, lacking map[string]bool) bool {
+	pod, _ := spec["securityContext"].(map[string]any)
+	sc, _ := c["securityContext"].(map[string]any)
+	for _, s := range settings {
+		if s.restricted && lacking[s.name] && s.ok(pod, sc) {
+			return true
+		}
+	}
+	return false
 }
 
 // nonRoot: runAsNonRoot true on the container, or on the pod and not

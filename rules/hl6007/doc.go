@@ -10,14 +10,21 @@ One finding per hook names the containers without any, at the first one's
 resources key (or the container). Hooks that only `helm test` runs are left
 out: they do not block an install or an upgrade.
 
+By default a hook is reported only where it is the outlier: a release
+resource (not a hook) of the same chart (subcharts are compared with their
+own workloads) has a regular container that sets resources, so the chart
+cares about them and its hook was forgotten; the message names that
+workload. With the preset `rules.default: all` in .hooklint.yaml every
+hook without resources is reported.
+
 Severity policy of the HL5 and HL6 rules: error when Helm will fail (the API
 server rejects the object, so the Helm command fails); warning when Helm
 succeeds but the chart is likely wrong or dangerous; info for advice whose
 weight depends on the cluster. This rule reports at info. Whether it matters
-depends on the namespace's ResourceQuota and LimitRange. It fires on many
-charts by design (17 of the 36 corpus charts): hook containers are commonly
-written without resources, or without a values knob for them, even when the
-chart's workloads have one.
+depends on the namespace's ResourceQuota and LimitRange. Reporting every hook
+fired on 17 of the 36 corpus charts, mostly charts that set resources
+nowhere, where the hook is no different from the rest; hence the outlier
+default.
 
 # Why it matters
 

@@ -2,12 +2,14 @@ package hl6007
 
 import (
 	_ "embed"
+	"fmt"
 	"strconv"
 	"strings"
 
 	"helm.sh/helm/v3/pkg/release"
 
 	"github.com/hooklint/hooklint/internal/hook"
+	"github.com/hooklint/hooklint/internal/lifecycle"
 	"github.com/hooklint/hooklint/internal/lint"
 )
 
@@ -32,10 +34,7 @@ func run(pass *lint.Pass) (any, error) {
 		var names []string
 		var first []string
 		for _, c := range o.PodContainers() {
-			res, _ := c.Fields["resources"].(map[string]any)
-			req, _ := res["requests"].(map[string]any)
-			lim, _ := res["limits"].(map[string]any)
-			if len(req) > 0 || len(lim) > 0 {
+			if hasResources(c.Fields) {
 				continue
 			}
 			names = append(names, strconv.Quote(c.Name))
@@ -46,15 +45,36 @@ func run(pass *lint.Pass) (any, error) {
 		if first == nil {
 			continue
 		}
+		// By default only an outlier: a hook without resources in a chart
+		// whose own workloads set them (rules.default: all: every hook).
+		ref := lifecycle.ReleaseWorkloadWith(pass.Objects, o.Path, func(_, c map[string]any) bool { return hasResources(c) })
+		if ref == nil && !pass.Settings.AllRules {
+			continue
+		}
 		what := "container " + names[0] + " has"
 		if len(names) > 1 {
 			what = "containers " + strings.Join(names, ", ") + " have"
 		}
-		pass.Reportf(o.PosOf(first...), o,
-			"hook %s %s no resource requests or limits: a namespace whose ResourceQuota requires them rejects the pod and Helm waits for the hook until --timeout; elsewhere it runs best-effort, first to be evicted",
-			o.Kind, what)
+		f := lint.Finding{
+			Pos: o.PosOf(first...), Object: lint.ObjectRefOf(o),
+			Message: fmt.Sprintf("hook %s %s no resource requests or limits: a namespace whose ResourceQuota requires them rejects the pod and Helm waits for the hook until --timeout; elsewhere it runs best-effort, first to be evicted",
+				o.Kind, what),
+		}
+		if ref != nil {
+			f.Message += fmt.Sprintf(" (the chart's %s %q sets them)", ref.Kind, ref.Name)
+			f.Related = []lint.Related{{Pos: ref.PosOf("kind"), Message: fmt.Sprintf("%s %q sets resources", ref.Kind, ref.Name)}}
+		}
+		pass.Report(f)
 	}
 	return nil, nil
+}
+
+// hasResources: the container requests or limits something.
+func hasResources(c map[string]any) bool {
+	res, _ := c["resources"].(map[string]any)
+	req, _ := res["requests"].(map[string]any)
+	lim, _ := res["limits"].(map[string]any)
+	return len(req) > 0 || len(lim) > 0
 }
 
 // testOnly: hooks that only `helm test` runs do not block an install or an

@@ -10,6 +10,11 @@ The event is reported at its token. Hooks with a valid
 argocd.argoproj.io/hook type are left alone: Argo CD then ignores
 helm.sh/hook (gitops-engine pkg/sync/hook/hook.go).
 
+It fires on 16 of the 36 corpus charts with --engine argocd, more than the
+third TestRuleNoise allows without a reason: install-only and upgrade-only hooks are common (a pre-install Secret, a pre-upgrade migration), and under Argo CD every
+one of them behaves differently from Helm. It never fires by default: only
+lint --engine argocd, which a user asks for to learn exactly this, runs it.
+
 # Why it matters
 
 Helm runs a pre-install hook once, in helm install, and a pre-upgrade hook

@@ -11,6 +11,11 @@ and Argo CD never applies it. Hooks with a valid argocd.argoproj.io/hook
 type are left alone: Argo CD then ignores helm.sh/hook
 (gitops-engine pkg/sync/hook/hook.go).
 
+It fires on 15 of the 36 corpus charts with --engine argocd, more than the
+third TestRuleNoise allows without a reason: test hooks are common (the `helm create` scaffold has one), and under Argo CD every
+one of them behaves differently from Helm. It never fires by default: only
+lint --engine argocd, which a user asks for to learn exactly this, runs it.
+
 # Why it matters
 
 Argo CD maps Helm's events to its own phases (gitops-engine
