@@ -61,6 +61,10 @@ type Config struct {
 	// (values.schema.json, a symbolic link): the chart-relative file,
 	// the line (0 for none) and "RULE" or "RULE: regexp" as in a mark.
 	Wants []FileWant `yaml:"wants"`
+	// NotHelmTemplate says why the fixture is not rendered with the real
+	// helm template for comparison (internal/fidelity): a chart that
+	// leads outside itself, which Helm would follow (network, host files).
+	NotHelmTemplate string `yaml:"notHelmTemplate"`
 }
 
 // FileWant is a want mark kept in linttest.yaml.

@@ -225,6 +225,8 @@ func TestSchemaRefsConfined(t *testing.T) {
 	}
 	reason := "it is not a file of the chart; hooklint reads nothing outside the chart and never uses the network"
 	wantUnread := []Unread{
+		{File: "values.schema.json", Line: 5, Target: "file:///defs.json", ChartFile: true,
+			Reason: "Helm resolves it against file:///values.schema.json and reads /defs.json from the host's root, not the chart's file; hooklint used the chart's file"},
 		{File: "values.schema.json", Line: 4, Target: "file:///dev/stdin", Reason: reason},
 		{File: "values.schema.json", Line: 3, Target: "file:///etc/passwd", Reason: reason},
 		{File: "values.schema.json", Line: 2, Target: "https://127.0.0.1:1/a.json", Reason: reason},

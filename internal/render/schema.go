@@ -23,6 +23,9 @@ type Unread struct {
 	Line   int    // line of the reference in File (0 for a link)
 	Target string // the reference or the link's target, as written
 	Reason string // why it was not followed
+	// ChartFile: a relative schema reference that hooklint resolved to
+	// the chart's file, where Helm reads that path from the host's root.
+	ChartFile bool
 }
 
 // schemaBase is the URL Helm gives every chart's schema
@@ -130,8 +133,9 @@ type confinedLoader struct {
 	file   string            // the schema's chart-relative path, for Unread
 	schema []byte            // the schema's text, for Unread.Line
 
-	mu      sync.Mutex
-	refused map[string]string // URL -> reason
+	mu         sync.Mutex
+	refused    map[string]string // URL -> reason
+	chartFiles map[string]bool   // file: URLs answered with the chart's file
 }
 
 // Load returns the chart file a file:/// URL names, or the schema true.
@@ -149,6 +153,12 @@ func (l *confinedLoader) Load(rawURL string) (any, error) {
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", name, err)
 			}
+			l.mu.Lock()
+			defer l.mu.Unlock()
+			if l.chartFiles == nil {
+				l.chartFiles = map[string]bool{}
+			}
+			l.chartFiles[rawURL] = true
 			return doc, nil
 		}
 	}
@@ -165,12 +175,23 @@ func (l *confinedLoader) report(unread *[]Unread) {
 	if unread == nil {
 		return
 	}
-	urls := make([]string, 0, len(l.refused))
+	urls := make([]string, 0, len(l.refused)+len(l.chartFiles))
 	for u := range l.refused {
+		urls = append(urls, u)
+	}
+	for u := range l.chartFiles {
 		urls = append(urls, u)
 	}
 	sort.Strings(urls)
 	for _, u := range urls {
+		if l.chartFiles[u] {
+			// helm.sh/helm/v3@v3.22.0 pkg/chartutil/jsonschema.go: the
+			// schema's base is file:///values.schema.json, so Helm's file
+			// loader opens the path from the host's root
+			*unread = append(*unread, Unread{File: l.file, Line: refLine(l.schema, u), Target: u, ChartFile: true,
+				Reason: "Helm resolves it against file:///values.schema.json and reads " + strings.TrimPrefix(u, "file://") + " from the host's root, not the chart's file; hooklint used the chart's file"})
+			continue
+		}
 		*unread = append(*unread, Unread{File: l.file, Line: refLine(l.schema, u), Target: u, Reason: l.refused[u]})
 	}
 }
@@ -238,6 +259,9 @@ func schemaUnread(ch *chart.Chart, dir string) []Unread {
 
 // Note is the message lint prints for u.
 func (u Unread) Note() string {
+	if u.ChartFile {
+		return fmt.Sprintf("%s: $ref %q: %s", u.File, u.Target, u.Reason)
+	}
 	if strings.HasSuffix(u.File, "values.schema.json") {
 		return fmt.Sprintf("%s: $ref %q was not followed: %s; the values were validated as if it allowed anything", u.File, u.Target, u.Reason)
 	}

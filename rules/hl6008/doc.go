@@ -4,17 +4,19 @@
 //
 // Two ways a chart reaches for data that is not part of it:
 //
-//   - a "$ref" in values.schema.json (the chart's or a subchart's) that is
-//     not a file of the chart: an http:// or https:// URL, a file:// path
-//     such as file:///etc/passwd, or a relative path that climbs out of the
-//     chart;
+//   - a "$ref" in values.schema.json (the chart's or a subchart's) to
+//     another document: an http:// or https:// URL, a file:// path such as
+//     file:///etc/passwd, or a relative path such as "defs.json#/x", which
+//     Helm resolves against file:///values.schema.json and so reads
+//     /defs.json from the host's root, not the chart's defs.json;
 //   - a file or folder of the chart that is a symbolic link whose target
 //     lies outside the chart (and outside the folder hooklint was started
 //     in), or in /proc, /dev or /sys.
 //
-// hooklint follows neither: the reference is treated as the schema true
-// (it allows anything) and the linked file as absent, as it is in a
-// packaged .tgz. This rule says which one was not read and where.
+// hooklint follows neither: a URL or absolute path is treated as the
+// schema true (it allows anything), a relative reference is resolved to
+// the chart's own file, and the linked file is absent, as it is in a
+// packaged .tgz. This rule says which one and where.
 //
 // # Why it matters
 //
@@ -33,10 +35,10 @@
 //
 // # How to fix
 //
-// Keep schema definitions inside the chart: put them in values.schema.json
-// under "$defs" and refer to them as "#/$defs/name", or ship the referenced
-// file in the chart and refer to it relatively ("defs.json#/x"). Replace a
-// symbolic link that leaves the chart with the file itself.
+// Keep schema definitions inside values.schema.json: put them under
+// "$defs" and refer to them as "#/$defs/name" (Helm resolves no other
+// document of the chart). Replace a symbolic link that leaves the chart
+// with the file itself.
 //
 // # Example
 //
