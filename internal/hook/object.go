@@ -35,7 +35,7 @@ type Object struct {
 	Hook *Hook
 
 	node    *yaml.Node // the document's root mapping (nil once dropped: tree)
-	dropped bool       // dropTrees let go of node
+	dropped bool       // newObject let go of node (a document that cannot be a hook)
 	src     *source
 	docLine int // rendered line where the document starts
 }
@@ -174,16 +174,26 @@ func (o *Object) FindKeys(pred func(key string) bool) []Found {
 }
 
 // tree is the document's root mapping: the one newObject parsed, or, for
-// an object dropTrees let go of, the same text parsed again (not kept).
+// an object it let go of, the same text parsed again (not kept).
 func (o *Object) tree() *yaml.Node {
 	if !o.dropped {
 		return o.node
 	}
+	root, _ := parseRoot(o.Text)
+	return root
+}
+
+// parseRoot parses a document and returns its root mapping, nil when the
+// document is not a mapping.
+func parseRoot(text string) (*yaml.Node, error) {
 	var root yaml.Node
-	if yaml.Unmarshal([]byte(o.Text), &root) != nil || root.Kind != yaml.DocumentNode || len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
-		return nil
+	if err := yaml.Unmarshal([]byte(text), &root); err != nil {
+		return nil, err
 	}
-	return root.Content[0]
+	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
+		return nil, nil
+	}
+	return root.Content[0], nil
 }
 
 // child returns the value node at key p of mapping n (or index p of a

@@ -86,7 +86,6 @@ func ExtractStreamHelm(name, stream, releaseName, namespace, helm string) (*Set,
 		}
 	}
 	set.Hooks = attach(set.Objects, hooks)
-	dropTrees(set.Objects)
 	return set, nil
 }
 

@@ -257,13 +257,18 @@ func schemaUnread(ch *chart.Chart, dir string) []Unread {
 	return out
 }
 
-// Note is the message lint prints for u.
-func (u Unread) Note() string {
-	if u.ChartFile {
-		return fmt.Sprintf("%s: $ref %q: %s", u.File, u.Target, u.Reason)
+// Message says what u is and what Helm and hooklint do with it (HL6008's
+// message).
+func (u Unread) Message() string {
+	switch {
+	case u.ChartFile:
+		return fmt.Sprintf("$ref %q leads outside the chart: %s (Helm fails where the host has no such file)", u.Target, u.Reason)
+	case strings.HasSuffix(u.File, "values.schema.json"):
+		return fmt.Sprintf("$ref %q leads outside the chart: Helm reads or fetches it when it validates the values, hooklint did not follow it (%s) and validated as if it allowed anything", u.Target, u.Reason)
 	}
-	if strings.HasSuffix(u.File, "values.schema.json") {
-		return fmt.Sprintf("%s: $ref %q was not followed: %s; the values were validated as if it allowed anything", u.File, u.Target, u.Reason)
-	}
-	return fmt.Sprintf("%s: not read: it is a symbolic link to %q and %s; the chart was loaded without it, as if it were absent", u.File, u.Target, u.Reason)
+	return fmt.Sprintf("symbolic link to %q leads outside the chart: Helm's loader reads its target, hooklint did not (%s) and loaded the chart as if the file were absent", u.Target, u.Reason)
 }
+
+// Note is the message lint prints for u when no rule runs (the chart
+// did not render).
+func (u Unread) Note() string { return u.File + ": " + u.Message() }
