@@ -251,7 +251,7 @@ func newObject(path string, src *source, index int, d doc) *Object {
 			}
 		}
 	}
-	if !strings.Contains(d.Text, AnnotationHook) && !strings.Contains(d.Text, `\`) {
+	if !mayHoldHookKey(d.Text) {
 		// cannot be a hook (no helm.sh/hook key, not even one spelt with
 		// an escape): rules read its tree only to place a finding, and
 		// Object.tree parses it again then. 200,000 documents keep 400 MB

@@ -183,6 +183,15 @@ func (o *Object) tree() *yaml.Node {
 	return root
 }
 
+// MayHoldHookKey reports whether the document's text has a helm.sh/hook
+// key, or could have one spelt with an escape; newObject keeps the tree
+// of exactly these documents.
+func (o *Object) MayHoldHookKey() bool { return mayHoldHookKey(o.Text) }
+
+func mayHoldHookKey(text string) bool {
+	return strings.Contains(text, AnnotationHook) || strings.Contains(text, `\`)
+}
+
 // parseRoot parses a document and returns its root mapping, nil when the
 // document is not a mapping.
 func parseRoot(text string) (*yaml.Node, error) {

@@ -29,8 +29,8 @@ func isList(kind string) bool { return strings.HasSuffix(kind, "List") }
 
 func run(pass *lint.Pass) (any, error) {
 	for _, o := range pass.Objects {
-		if !strings.Contains(o.Text, hook.AnnotationHook) && !strings.Contains(o.Text, `\`) {
-			continue // no such key (unless spelt with an escape): no walk
+		if !o.MayHoldHookKey() {
+			continue // no such key: no walk
 		}
 		for _, f := range o.FindKeys(hookKey) {
 			n := len(f.Path)
