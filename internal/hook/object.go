@@ -1,6 +1,7 @@
 package hook
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -143,8 +144,10 @@ func (o *Object) FindKeys(pred func(key string) bool) []Found {
 	}
 	var out []Found
 	budget := maxNodes
-	var walk func(n *yaml.Node, path []string)
-	walk = func(n *yaml.Node, path []string) {
+	// path is one stack shared by the walk; a match copies it
+	var path []string
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
 		budget--
 		if budget < 0 || n == nil {
 			return
@@ -153,23 +156,26 @@ func (o *Object) FindKeys(pred func(key string) bool) []Found {
 		case yaml.MappingNode:
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k, v := n.Content[i], n.Content[i+1]
-				p := append(append([]string(nil), path...), k.Value)
+				path = append(path, k.Value)
 				if pred(k.Value) {
 					val := ""
 					if v.Kind == yaml.ScalarNode {
 						val = v.Value
 					}
-					out = append(out, Found{Path: p, Value: val, At: o.src.pos(o.docLine+k.Line-1, k.Value)})
+					out = append(out, Found{Path: slices.Clone(path), Value: val, At: o.src.pos(o.docLine+k.Line-1, k.Value)})
 				}
-				walk(v, p)
+				walk(v)
+				path = path[:len(path)-1]
 			}
 		case yaml.SequenceNode:
 			for i, c := range n.Content {
-				walk(c, append(append([]string(nil), path...), strconv.Itoa(i)))
+				path = append(path, strconv.Itoa(i))
+				walk(c)
+				path = path[:len(path)-1]
 			}
 		}
 	}
-	walk(root, nil)
+	walk(root)
 	return out
 }
 

@@ -41,17 +41,23 @@ type tline struct {
 // action wildcards. Actions may span lines; comments {{/* */}} count as
 // actions that produce nothing.
 func parseTemplate(src string) []tline {
-	var out []tline
+	out := make([]tline, 0, strings.Count(src, "\n")+1)
 	var cur []string
-	var lit strings.Builder
+	// the literal run being read is src[litS:litE] (a run is never
+	// interrupted: an action ends it)
+	litS, litE := 0, 0
+	litString := func() string {
+		l := src[litS:litE]
+		litS, litE = 0, 0
+		return l
+	}
 	var act strings.Builder
 	hasAction := false
 	inAction := false
 	flushLine := func() {
 		parts := make([]string, 0, len(cur)+1)
 		parts = append(parts, cur...)
-		parts = append(parts, lit.String())
-		lit.Reset()
+		parts = append(parts, litString())
 		cur = nil
 		// Trim like the comparison does: leading space of the first part,
 		// trailing space of the last.
@@ -127,8 +133,7 @@ func parseTemplate(src string) []tline {
 		if strings.HasPrefix(src[i:], "{{") {
 			inAction, hasAction = true, true
 			act.WriteString("\x00")
-			cur = append(cur, lit.String())
-			lit.Reset()
+			cur = append(cur, litString())
 			i++
 			rest := strings.TrimLeft(strings.TrimPrefix(src[i+1:], "-"), " \t")
 			if strings.HasPrefix(rest, "/*") {
@@ -145,7 +150,10 @@ func parseTemplate(src string) []tline {
 			}
 			continue
 		}
-		lit.WriteByte(c)
+		if litS == litE {
+			litS = i
+		}
+		litE = i + 1
 	}
 	flushLine()
 	return out
@@ -174,8 +182,10 @@ func match(parts []string, s string) bool {
 func newSrcMap(template, rendered string, docs []doc) *srcMap {
 	m := &srcMap{tpl: parseTemplate(template), lines: strings.Split(rendered, "\n")}
 	m.rmap = make([]int, len(m.lines))
-	cands, maxW := m.candidates()
+	var cands [][]int32 // computed when a document is not verbatim
+	var maxW []int
 	next := nextDocFrom(template, m.tpl)
+	v := newVerbatim(template, rendered)
 	lo := 0
 	for _, d := range docs {
 		from := d.Line - 1
@@ -185,15 +195,103 @@ func newSrcMap(template, rendered string, docs []doc) *srcMap {
 		if to > len(m.lines) {
 			to = len(m.lines)
 		}
-		first := m.alignDoc(cands, maxW, from, to, lo)
-		if first < 0 && lo > 0 {
-			first = m.alignDoc(cands, maxW, from, to, 0)
+		first := m.alignVerbatim(v, from, to, lo)
+		if first < 0 {
+			if cands == nil {
+				cands, maxW = m.candidates()
+			}
+			first = m.alignDoc(cands, maxW, from, to, lo)
+			if first < 0 && lo > 0 {
+				first = m.alignDoc(cands, maxW, from, to, 0)
+			}
 		}
 		if first >= 0 {
 			lo = next[first]
 		}
 	}
 	return m
+}
+
+// verbatim holds the line offsets of a template and its render for
+// alignVerbatim.
+type verbatim struct {
+	template, rendered string
+	tplOff, renOff     []int // byte offset where each line starts
+}
+
+func newVerbatim(template, rendered string) *verbatim {
+	return &verbatim{template: template, rendered: rendered, tplOff: lineOffsets(template), renOff: lineOffsets(rendered)}
+}
+
+func lineOffsets(s string) []int {
+	off := make([]int, 1, strings.Count(s, "\n")+1)
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			off = append(off, i+1)
+		}
+	}
+	return off
+}
+
+// maxVerbatimTries bounds the occurrences of a document's text that
+// alignVerbatim looks at before it leaves the document to alignDoc.
+const maxVerbatimTries = 64
+
+// alignVerbatim maps rendered lines [from,to) line for line onto the
+// first run of template lines at or after lo that holds exactly their
+// text and no action, and returns the first of those template lines
+// (0-based), or -1 when there is none. text/template copies literal text
+// to its output unchanged, so such a document (a CRD file, a static
+// manifest) came from that run; it is found in time linear in the
+// file instead of by alignDoc's chain search, whose cost grows with the
+// repeated lines ("type: string") of large CRDs.
+func (m *srcMap) alignVerbatim(v *verbatim, from, to, lo int) int {
+	if from < 0 || from >= to || lo >= len(v.tplOff) {
+		return -1
+	}
+	end := len(v.rendered)
+	if to < len(v.renOff) {
+		end = v.renOff[to] - 1
+	}
+	block := v.rendered[v.renOff[from]:end]
+	if strings.TrimSpace(block) == "" || strings.Contains(block, "{{") {
+		return -1
+	}
+	base := v.tplOff[lo]
+	for range maxVerbatimTries {
+		i := strings.Index(v.template[base:], block)
+		if i < 0 {
+			return -1
+		}
+		s, e := base+i, base+i+len(block)
+		if (s == 0 || v.template[s-1] == '\n') && (e == len(v.template) || v.template[e] == '\n') {
+			t, _ := slices.BinarySearch(v.tplOff, s)
+			if !m.literal(t, t+to-from) {
+				base = s + 1 // text inside a {{/* comment */}}
+				continue
+			}
+			for k := from; k < to; k++ {
+				m.rmap[k] = t + (k - from) + 1
+			}
+			return t
+		}
+		base = s + 1
+	}
+	return -1
+}
+
+// literal reports whether template lines [a,b) are all literal text:
+// no action, and not inside a multi-line action or comment.
+func (m *srcMap) literal(a, b int) bool {
+	if b > len(m.tpl) {
+		return false
+	}
+	for _, t := range m.tpl[a:b] {
+		if t.action || len(t.parts) > 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // nextDocFrom returns, for each template line j, the first template line
