@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"sync"
 	"time"
 
@@ -14,6 +13,7 @@ import (
 	"github.com/hooklint/hooklint/internal/config"
 	"github.com/hooklint/hooklint/internal/fix"
 	"github.com/hooklint/hooklint/internal/lint"
+	"github.com/hooklint/hooklint/internal/par"
 	"github.com/hooklint/hooklint/internal/render"
 	"github.com/hooklint/hooklint/internal/simlint"
 	"github.com/hooklint/hooklint/report"
@@ -199,11 +199,11 @@ func runLint(o *lintOptions, args []string, stdin io.Reader, stdout io.Writer) e
 	return verdict(res.Charts, plans)
 }
 
-// lintAll lints the charts in parallel (bounded by GOMAXPROCS); results
-// keep the order of args.
+// lintAll lints the charts in parallel, one per CPU slot (par.Acquire);
+// the work inside a chart spreads over the slots other charts leave free.
+// Results keep the order of args.
 func lintAll(args []string, ro *render.Options, plans []chartPlan, stdin io.Reader) []lint.ChartResult {
 	out := make([]lint.ChartResult, len(args))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for i, arg := range args {
 		if plans[i].err != nil {
@@ -215,9 +215,9 @@ func lintAll(args []string, ro *render.Options, plans []chartPlan, stdin io.Read
 			continue
 		}
 		wg.Add(1)
-		sem <- struct{}{}
+		par.Acquire()
 		go func() {
-			defer func() { <-sem; wg.Done() }()
+			defer func() { par.Release(); wg.Done() }()
 			opts := *ro // each render gets its own copy
 			out[i] = lint.LintChart(arg, &opts, plans[i].as, plans[i].st)
 		}()

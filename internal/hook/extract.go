@@ -14,6 +14,7 @@ import (
 	"helm.sh/helm/v3/pkg/releaseutil"
 	sigsyaml "sigs.k8s.io/yaml"
 
+	"github.com/hooklint/hooklint/internal/par"
 	"github.com/hooklint/hooklint/internal/render"
 )
 
@@ -35,16 +36,53 @@ type Set struct {
 // InputError, as `helm template` fails on it.
 func Extract(chartArg string, r *render.Rendered, sources map[string]string) (*Set, error) {
 	set := &Set{Context: r.Context, Release: r.Release}
-	// Helm's reading first: it decides what is a hook and how it parses.
-	hooks, split, err := sortManifests(r)
+	split := splitFor(r)
+	items, largest := documents(r, sources, split)
+	// Helm's reading decides what is a hook and how it parses; ours gives
+	// positions and content. They read the same text independently and
+	// run side by side when a CPU is free (par.Do), unless a document is
+	// so large that two parsers holding it at once would cost more memory
+	// than the time saved is worth.
+	var hooks []*release.Hook
+	var err error
+	helm := func() { hooks, err = sortManifests(r) }
+	ours := func() { set.Objects = objects(items) }
+	if largest <= maxSideBySideDoc {
+		par.Do(helm, ours)
+	} else {
+		helm()
+		ours()
+	}
 	if err != nil {
 		return nil, yamlError(chartArg, err, r, sources, split)
 	}
+	set.Hooks = attach(set.Objects, hooks)
+	return set, nil
+}
+
+// maxSideBySideDoc is the largest document (bytes) Extract lets Helm's
+// parser and its own read at the same time.
+const maxSideBySideDoc = 256 << 10
+
+// docItem is one document of a rendered file.
+type docItem struct {
+	path string
+	src  *source
+	i    int
+	d    doc
+}
+
+// documents splits every rendered file of r, in SortManifests' file order
+// (paths sorted, then document order), and returns the size of the
+// largest document.
+func documents(r *render.Rendered, sources map[string]string, split func(string) []doc) ([]docItem, int) {
 	paths := make([]string, 0, len(r.Files))
 	for p := range r.Files {
 		paths = append(paths, p)
 	}
-	sort.Strings(paths) // SortManifests' file order
+	sort.Strings(paths)
+	var items []docItem
+	largest := 0
 	for _, p := range paths {
 		if strings.HasPrefix(lastElem(p), "_") || strings.TrimSpace(r.Files[p]) == "" {
 			continue
@@ -58,11 +96,22 @@ func Extract(chartArg string, r *render.Rendered, sources map[string]string) (*S
 			src.stream = nil // unknown template: rendered lines stand
 		}
 		for i, d := range docs {
-			set.Objects = append(set.Objects, newObject(p, src, i, d))
+			items = append(items, docItem{p, src, i, d})
+			largest = max(largest, len(d.Text))
 		}
 	}
-	set.Hooks = attach(set.Objects, hooks)
-	return set, nil
+	return items, largest
+}
+
+// objects reads the documents. Each is parsed on its own (newObject):
+// large renders are spread over the free CPUs.
+func objects(items []docItem) []*Object {
+	objs := make([]*Object, len(items))
+	par.For(len(items), 256, func(k int) {
+		it := items[k]
+		objs[k] = newObject(it.path, it.src, it.i, it.d)
+	})
+	return objs
 }
 
 func lastElem(p string) string {

@@ -10,20 +10,29 @@ import (
 	"github.com/hooklint/hooklint/internal/render"
 )
 
-// sortManifests is the SortManifests of the Helm that rendered r, and the
-// splitter that finds the same documents: Helm 4's for a Helm 4 render
+// sortManifests is the SortManifests of the Helm that rendered r (splitFor
+// is the splitter that finds the same documents): Helm 4's for a Helm 4 render
 // (helm.sh/helm/v4 pkg/release/v1/util SortManifests, which
 // pkg/action/action.go renderResources calls), else Helm 3's.
-func sortManifests(r *render.Rendered) ([]*release.Hook, func(string) []doc, error) {
+func sortManifests(r *render.Rendered) ([]*release.Hook, error) {
 	if r.Helm != render.HelmV4 {
 		hooks, _, err := releaseutil.SortManifests(r.Files, nil, releaseutil.InstallOrder)
-		return hooks, splitDocs, err
+		return hooks, err
 	}
 	// Unknown events are logged with slog.Info ("skipping unknown hooks");
 	// the CLI discards the standard logger, which slog's default handler
 	// writes to, and reports them as findings.
 	hooks4, _, err := releaseutil4.SortManifests(r.Files, nil, releaseutil4.InstallOrder)
-	return hooksV3(hooks4), splitDocs4, err
+	return hooksV3(hooks4), err
+}
+
+// splitFor is how the Helm version of r splits a rendered file into
+// documents.
+func splitFor(r *render.Rendered) func(string) []doc {
+	if r.Helm != render.HelmV4 {
+		return splitDocs
+	}
+	return splitDocs4
 }
 
 // hooksV3 converts Helm 4's hook records (helm.sh/helm/v4 pkg/release/v1

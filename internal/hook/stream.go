@@ -22,7 +22,7 @@ func ExtractStream(name, stream, releaseName, namespace string) (*Set, error) {
 // ExtractStreamHelm is ExtractStream reading the stream as the given Helm
 // ("v4" or v3) splits and sorts it.
 func ExtractStreamHelm(name, stream, releaseName, namespace, helm string) (*Set, error) {
-	_, split, _ := sortManifests(&render.Rendered{Helm: helm})
+	split := splitFor(&render.Rendered{Helm: helm})
 	type part struct {
 		lines []string
 		first int // stream line of the first line
@@ -60,7 +60,7 @@ func ExtractStreamHelm(name, stream, releaseName, namespace, helm string) (*Set,
 		rendered[path] = strings.Join(text, "\n")
 		srcs[path] = &source{file: streamFile(path), stream: lineMap}
 	}
-	hooks, _, err := sortManifests(&render.Rendered{Helm: helm, Files: rendered})
+	hooks, err := sortManifests(&render.Rendered{Helm: helm, Files: rendered})
 	if err != nil {
 		file, _ := locateYAML(err)
 		return nil, &render.InputError{Chart: name, File: file, Err: err}

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/hooklint/hooklint/internal/hook"
+	"github.com/hooklint/hooklint/internal/par"
 	"github.com/hooklint/hooklint/internal/render"
 )
 
@@ -101,11 +102,26 @@ func Sets(c *render.Chart, opts *render.Options) ([]*hook.Set, []string, error) 
 // full one might not (a template included in a way ForHooks does not see),
 // the full upgrade render is tried.
 func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set, []string, error) {
-	r, err := render.Render(c, opts, render.Install)
-	if err != nil {
-		return nil, nil, err
+	// When a CPU is free, the upgrade render of ForHooks(nil), the
+	// templates that write helm.sh/hook and the helpers, starts beside the
+	// install render. It is used only if the install render then asks for
+	// exactly the same templates; the output is the same either way.
+	var spec *render.Chart
+	var specSet *hook.Set
+	var specErr error
+	var waitSpec func()
+	if !opts.IsUpgrade && !(reuse && c.SameForUpgrade()) && c.MayNeedUpgradeRender() {
+		spec = c.ForHooks(nil)
+		waitSpec = par.Spare(func() { specSet, specErr = extractUpgrade(spec, opts) })
 	}
-	s, err := hook.Extract(c.Arg, r, c.Sources)
+	r, err := render.Render(c, opts, render.Install)
+	var s *hook.Set
+	if err == nil {
+		s, err = hook.Extract(c.Arg, r, c.Sources)
+	}
+	if waitSpec != nil {
+		waitSpec()
+	}
 	if err != nil {
 		return nil, nil, err
 	}
@@ -124,7 +140,12 @@ func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set,
 		files[h.Object.Path] = true
 	}
 	part := c.ForHooks(files)
-	u, err := extractUpgrade(part, opts)
+	var u *hook.Set
+	if waitSpec != nil && part.SameTemplates(spec) {
+		u, err = specSet, specErr
+	} else {
+		u, err = extractUpgrade(part, opts)
+	}
 	if err == nil {
 		return append(sets, withReleaseObjects(u, s, part)), nil, nil
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/hooklint/hooklint/internal/hook"
+	"github.com/hooklint/hooklint/internal/par"
 	"github.com/hooklint/hooklint/internal/render"
 )
 
@@ -143,6 +144,18 @@ func run(selected []*Analyzer, info ChartInfo, sets []*hook.Set, st Settings, si
 	if st.Timeout == 0 {
 		st.Timeout = DefaultTimeout
 	}
+	// Each render is analysed on its own, side by side when CPUs are free
+	// (par.For); the findings are then merged in render order.
+	found := make([][]Finding, len(sets))
+	errs := make([]error, len(sets))
+	par.For(len(sets), 1, func(i int) {
+		found[i], errs[i] = runSet(ordered, want, info, sets[i], len(sets), st, simulated)
+	})
+	for _, err := range errs {
+		if err != nil {
+			return nil, err // the first render's, as when they ran in turn
+		}
+	}
 	type key struct {
 		rule, file string
 		line, col  int
@@ -151,65 +164,76 @@ func run(selected []*Analyzer, info ChartInfo, sets []*hook.Set, st Settings, si
 	seen := map[key]bool{}
 	seenAt := map[key]bool{} // without message: the same spot in another render
 	var out []Finding
-	for _, set := range sets {
-		var hooks []*hook.Hook
-		for _, h := range set.Hooks {
-			// With a single render, every hook is analysed in it.
-			if len(sets) == 1 || InContext(h, set.Context) {
-				hooks = append(hooks, h)
-			}
-		}
-		rel := Release{
-			Name: set.Release.Name, Namespace: set.Release.Namespace, Revision: set.Release.Revision,
-			IsUpgrade: set.Release.IsUpgrade, Context: set.Context, Only: len(sets) == 1,
-		}
-		results := map[*Analyzer]any{}
+	for i, set := range sets {
 		here := map[key]bool{}
 		views := map[*hook.Hook]*HelmView{}
-		for _, a := range ordered {
-			pass := &Pass{
-				Analyzer: a, Chart: info, Release: rel, Objects: set.Objects, Hooks: hooks,
-				ResultOf: results, Settings: st, Simulated: simulated,
+		for _, f := range found[i] {
+			k := key{f.Rule.ID, f.Pos.File, f.Pos.Line, f.Pos.Col, f.Message}
+			at := key{f.Rule.ID, f.Pos.File, f.Pos.Line, f.Pos.Col, ""}
+			if seen[k] || (seenAt[at] && !here[at]) {
+				continue
 			}
-			pass.report = func(f Finding) {
-				if !want[a] {
-					return
+			seen[k], here[at] = true, true
+			if f.Helm == nil && f.Object != nil {
+				// once per hook: the view copies its token lists
+				h := hookAt(set, f)
+				v, ok := views[h]
+				if !ok {
+					v = helmView(h)
+					views[h] = v
 				}
-				f.resolve()
-				f.Chart = info.Arg
-				f.Rule = RuleRef{ID: a.ID, Name: a.Name}
-				if f.Severity == 0 {
-					f.Severity = a.Severity
-				}
-				k := key{a.ID, f.Pos.File, f.Pos.Line, f.Pos.Col, f.Message}
-				at := key{a.ID, f.Pos.File, f.Pos.Line, f.Pos.Col, ""}
-				if seen[k] || (seenAt[at] && !here[at]) {
-					return
-				}
-				seen[k], here[at] = true, true
-				if f.Helm == nil && f.Object != nil {
-					// once per hook: the view copies its token lists
-					h := hookAt(set, f)
-					v, ok := views[h]
-					if !ok {
-						v = helmView(h)
-						views[h] = v
-					}
-					f.Helm = v
-				}
-				out = append(out, f)
+				f.Helm = v
 			}
-			res, err := runOne(a, pass)
-			if err != nil {
-				return nil, fmt.Errorf("chart %s: rule %s: %w", info.Arg, a.ID, err)
-			}
-			results[a] = res
+			out = append(out, f)
 		}
 		for k := range here {
 			seenAt[k] = true
 		}
 	}
 	SortFindings(out)
+	return out, nil
+}
+
+// runSet runs the ordered analyzers over one render and returns the
+// findings of the wanted ones, in the order they were reported, with
+// their positions resolved.
+func runSet(ordered []*Analyzer, want map[*Analyzer]bool, info ChartInfo, set *hook.Set, nsets int, st Settings, simulated []SimFinding) ([]Finding, error) {
+	var hooks []*hook.Hook
+	for _, h := range set.Hooks {
+		// With a single render, every hook is analysed in it.
+		if nsets == 1 || InContext(h, set.Context) {
+			hooks = append(hooks, h)
+		}
+	}
+	rel := Release{
+		Name: set.Release.Name, Namespace: set.Release.Namespace, Revision: set.Release.Revision,
+		IsUpgrade: set.Release.IsUpgrade, Context: set.Context, Only: nsets == 1,
+	}
+	results := map[*Analyzer]any{}
+	var out []Finding
+	for _, a := range ordered {
+		pass := &Pass{
+			Analyzer: a, Chart: info, Release: rel, Objects: set.Objects, Hooks: hooks,
+			ResultOf: results, Settings: st, Simulated: simulated,
+		}
+		pass.report = func(f Finding) {
+			if !want[a] {
+				return
+			}
+			f.resolve()
+			f.Chart = info.Arg
+			f.Rule = RuleRef{ID: a.ID, Name: a.Name}
+			if f.Severity == 0 {
+				f.Severity = a.Severity
+			}
+			out = append(out, f)
+		}
+		res, err := runOne(a, pass)
+		if err != nil {
+			return nil, fmt.Errorf("chart %s: rule %s: %w", info.Arg, a.ID, err)
+		}
+		results[a] = res
+	}
 	return out, nil
 }
 

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"maps"
 	"path"
 	"regexp"
 	"strings"
@@ -192,6 +193,28 @@ func forHooks4(ch *chart4.Chart, kept map[string]bool) *chart4.Chart {
 	}
 	cp.SetDependencies(deps...)
 	return &cp
+}
+
+// SameTemplates reports whether renders of c and d, two ForHooks parts of
+// one chart, execute the same templates: they render the same.
+func (c *Chart) SameTemplates(d *Chart) bool {
+	return c.executes != nil && d.executes != nil && maps.Equal(c.executes, d.executes)
+}
+
+// MayNeedUpgradeRender reports whether a template of c mentions an
+// upgrade or rollback hook event or a Job: only then may lint want an
+// upgrade render, and start it before the install render has told.
+// A wrong answer costs a render on an idle CPU, or the time saved.
+func (c *Chart) MayNeedUpgradeRender() bool {
+	for p, src := range c.Sources {
+		if strings.HasPrefix(path.Base(p), "_") {
+			continue
+		}
+		if strings.Contains(src, "upgrade") || strings.Contains(src, "rollback") || strings.Contains(src, "Job") {
+			return true
+		}
+	}
+	return false
 }
 
 // Executes reports whether a render of c executes the template at the Helm
