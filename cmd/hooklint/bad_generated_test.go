@@ -133,7 +133,7 @@ func TestBadInputsGenerated(t *testing.T) {
 			writeFiles(t, filepath.Join(dir, tt.name), files)
 			hooklintBin(t) // built before the clock starts
 			start := time.Now()
-			res := runBin(t, dir, nil, nil, append([]string{"lint", "--no-color", tt.name}, tt.args...)...)
+			res := runBinRSS(t, dir, nil, append([]string{"lint", "--no-color", tt.name}, tt.args...)...)
 			took := time.Since(start)
 			t.Logf("took %v (ceiling %v)", took.Round(time.Millisecond), timeCeiling)
 			if took > timeCeiling {
@@ -234,7 +234,7 @@ spec:
 			writeFiles(t, dir, tt.files)
 			hooklintBin(t)
 			start := time.Now()
-			res := runBin(t, dir, nil, nil, tt.args...)
+			res := runBinRSS(t, dir, nil, tt.args...)
 			took := time.Since(start)
 			t.Logf("took %v (ceiling %v), peak RSS %d MiB (ceiling %d MiB)", took.Round(time.Millisecond), tt.ceiling, res.maxRSS>>20, tt.rss>>20)
 			if res.code != 0 || !strings.Contains(res.stdout, tt.want) {

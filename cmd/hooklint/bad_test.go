@@ -62,7 +62,7 @@ func TestBadInputs(t *testing.T) {
 	for _, c := range badCases(t) {
 		t.Run(c, func(t *testing.T) {
 			t.Parallel()
-			res := runBin(t, root, nil, nil, "lint", "--no-color", badDir+"/"+c)
+			res := runBinRSS(t, root, nil, "lint", "--no-color", badDir+"/"+c)
 			checkBad(t, c, res, "", "")
 		})
 	}
@@ -72,7 +72,7 @@ func TestBadInputs(t *testing.T) {
 		chart := filepath.Join(dir, "values-50mb")
 		writeChart(t, chart, "values-50mb")
 		writeBigValues(t, filepath.Join(chart, "values.yaml"), 50<<20)
-		res := runBin(t, root, nil, nil, "lint", "--no-color", chart)
+		res := runBinRSS(t, root, nil, "lint", "--no-color", chart)
 		checkBad(t, "values-50mb", res, dir, "$TMP")
 	})
 	// Links and named pipes git cannot hold are made here.
@@ -90,7 +90,7 @@ func TestBadInputs(t *testing.T) {
 		if err := os.Symlink("/proc/self/environ", filepath.Join(chart, "files", "env")); err != nil {
 			t.Fatal(err)
 		}
-		res := runBin(t, root, []string{"HOOKLINT_CANARY=leaked-secret"}, nil, "lint", "--no-color", chart, "--set", "items={a}")
+		res := runBinRSS(t, root, []string{"HOOKLINT_CANARY=leaked-secret"}, "lint", "--no-color", chart, "--set", "items={a}")
 		if strings.Contains(res.stdout+res.stderr, "leaked-secret") {
 			t.Errorf("the environment leaked:\n%s", res.stdout)
 		}
@@ -107,7 +107,7 @@ func TestBadInputs(t *testing.T) {
 		if err := syscall.Mkfifo(filepath.Join(dir, "pipe"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		res := runBin(t, root, nil, nil, "lint", "--no-color", chart, filepath.Join(dir, "pipe"), "examples/guestbook-backup", "--fail-on", "none")
+		res := runBinRSS(t, root, nil, "lint", "--no-color", chart, filepath.Join(dir, "pipe"), "examples/guestbook-backup", "--fail-on", "none")
 		checkBad(t, "fifo-config", res, dir, "$TMP")
 	})
 	t.Run("values-50mb-flag", func(t *testing.T) {
@@ -117,7 +117,7 @@ func TestBadInputs(t *testing.T) {
 		writeChart(t, chart, "values-50mb-flag")
 		vals := filepath.Join(dir, "big.yaml")
 		writeBigValues(t, vals, 50<<20)
-		res := runBin(t, root, nil, nil, "lint", "--no-color", chart, "-f", vals)
+		res := runBinRSS(t, root, nil, "lint", "--no-color", chart, "-f", vals)
 		checkBad(t, "values-50mb-flag", res, dir, "$TMP")
 	})
 }
