@@ -138,6 +138,10 @@ func simulate(sc *Scenario) (*Result, error) {
 		s.drv = helm3{s}
 	}
 	res := &Result{Helm: sc.Helm, Engine: sc.Engine, Release: sc.Release, Namespace: sc.Namespace}
+	// each chart is probed once: steps share a chart (one *render.Chart),
+	// or load the same one with the same values (LoadScenario loads a
+	// chart for every step: Helm's actions may change the one they get)
+	probed := map[any]bool{}
 	for i, st := range sc.Steps {
 		if (st.Action == ActionInstall || st.Action == ActionUpgrade) && st.Chart == nil {
 			return nil, fmt.Errorf("step %d: %s needs a chart", i+1, st.Action)
@@ -145,12 +149,19 @@ func simulate(sc *Scenario) (*Result, error) {
 		if st.Chart != nil {
 			// Helm's actions render the chart themselves; a tpl that calls
 			// itself would crash the process (render.Chart.CheckTplLoop).
-			if err := st.Chart.CheckTplLoop(); err != nil {
-				var ie *render.InputError
-				if errors.As(err, &ie) {
-					err = fmt.Errorf("%s: %w", ie.File, ie.Err)
+			key := any(st.Chart)
+			if len(st.Args) > 0 {
+				key = strings.Join(st.Args, "\x00")
+			}
+			if !probed[key] {
+				probed[key] = true
+				if err := st.Chart.CheckTplLoop(); err != nil {
+					var ie *render.InputError
+					if errors.As(err, &ie) {
+						err = fmt.Errorf("%s: %w", ie.File, ie.Err)
+					}
+					return nil, err
 				}
-				return nil, err
 			}
 			if res.Chart == "" {
 				res.Chart = st.Chart.Arg
