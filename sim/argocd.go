@@ -261,7 +261,7 @@ func (a *argo) finish(sr *StepResult, err error) error {
 // tokens; Argo CD sees every remaining document.
 func (a *argo) render(ch *render.Chart) ([]*argoTask, error) {
 	s := a.s
-	r, err := render.Render(ch, &render.Options{ReleaseName: s.sc.Release, Namespace: s.sc.Namespace, KubeVersion: s.sc.KubeVersion, APIVersions: s.sc.APIVersions}, render.Install)
+	r, err := render.Render(ch, &render.Options{ReleaseName: s.sc.Release, Namespace: s.sc.Namespace, KubeVersion: s.sc.KubeVersion, APIVersions: s.sc.APIVersions, RealGeneration: s.sc.RealGeneration}, render.Install)
 	if err != nil {
 		return nil, err
 	}

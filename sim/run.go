@@ -78,7 +78,7 @@ func Run(sc *Scenario) (*Result, error) {
 		return nil, fmt.Errorf("helm %s: only Helm 3 and Helm 4 can be simulated", sc.Helm)
 	}
 	if sc.Helm == HelmV3 {
-		return withHelm3Funcs(seedChart(sc), func() (*Result, error) { return simulate(sc) })
+		return withHelm3Funcs(seedChart(sc), sc.RealGeneration, func() (*Result, error) { return simulate(sc) })
 	}
 	return simulate(sc)
 }

@@ -43,6 +43,11 @@ func newHelm4(s *simulation) *helm4 {
 	// every run (render.DeterministicFuncs; Helm 4's engine takes them as
 	// CustomTemplateFuncs; Helm 3's: sprig3.go).
 	cfg.CustomTemplateFuncs = render.DeterministicFuncs(seedChart(s.sc))
+	if s.sc.RealGeneration {
+		// sprig's own, set over Helm's FuncMap as they are in it: a
+		// concurrent Helm 3 simulation's functions cannot answer.
+		cfg.CustomTemplateFuncs = render.SprigFuncs()
+	}
 	cfg.HookOutputFunc = func(string, string, string) io.Writer { return io.Discard }
 	return &helm4{s: s, cfg: cfg, kube: k}
 }

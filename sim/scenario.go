@@ -134,6 +134,16 @@ type Scenario struct {
 	// (--cluster-state): CRDs, Secrets, ConfigMaps of other releases.
 	ClusterState []StateObject
 	Steps        []Step
+	// RealGeneration renders with sprig's own random, clock and key
+	// functions (render.SprigFuncs: crypto/rand, time.Now) instead of the
+	// deterministic ones every simulation uses (Helm 3: sprig3.go leaves
+	// sprig's table alone; Helm 4: Configuration.CustomTemplateFuncs gets
+	// sprig's own; Argo CD: render.Options.RealGeneration). For tests
+	// only, which show that the deterministic functions change no
+	// timeline (TestCorpusTimelinesRealKeyGeneration): no command or
+	// scenario file sets it, and a timeline made with it may differ from
+	// run to run.
+	RealGeneration bool
 }
 
 // Step is one helm command. Its flags mean what Helm's do.

@@ -96,10 +96,16 @@ func dispatch(name string, typ reflect.Type) func([]reflect.Value) []reflect.Val
 
 // withHelm3Funcs runs a Helm 3 simulation of c with sprig's random and
 // clock functions seeded by c (render.DeterministicFuncs): the same
-// timeline on every run. Helm 3 simulations take turns.
-func withHelm3Funcs[T any](c *render.Chart, run func() (T, error)) (T, error) {
+// timeline on every run. With real (Scenario.RealGeneration) sprig's own
+// functions answer instead. Helm 3 simulations take turns: a real one
+// holds the table too, so that no other simulation's functions answer
+// its renders.
+func withHelm3Funcs[T any](c *render.Chart, real bool, run func() (T, error)) (T, error) {
 	helm3Funcs.Lock()
 	defer helm3Funcs.Unlock()
+	if real {
+		return run()
+	}
 	funcs := render.DeterministicFuncs(c)
 	helm3Funcs.current.Store(&funcs)
 	defer helm3Funcs.current.Store(nil)

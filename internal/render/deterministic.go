@@ -20,6 +20,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math/big"
 	mrand "math/rand"
 	rand2 "math/rand/v2"
@@ -30,6 +31,7 @@ import (
 	"text/template"
 	"time"
 
+	"github.com/Masterminds/sprig/v3"
 	"github.com/google/uuid"
 )
 
@@ -92,6 +94,34 @@ func (d *deterministic) intn(n int) int {
 // simulation: its stream goes on from render to render.
 func DeterministicFuncs(c *Chart) template.FuncMap {
 	return newDeterministic(chartSeed(c)).funcs()
+}
+
+// sprigOwn are sprig's own versions of the functions deterministic
+// replaces, taken when this package initializes: before sim's init
+// (sim/sprig3.go) rewires sprig's table, which every package that imports
+// sim initializes after this one.
+var sprigOwn = func() template.FuncMap { //nolint:gochecknoglobals // read-only after init
+	all := sprig.TxtFuncMap()
+	out := template.FuncMap{}
+	for name := range newDeterministic("").funcs() {
+		if f, ok := all[name]; ok {
+			out[name] = f
+		}
+	}
+	return out
+}()
+
+// SprigFuncs returns sprig's own random, clock and key functions (sprig
+// v3.3.0: crypto/rand, math/rand, time.Now, the host's zone) under the
+// names DeterministicFuncs replaces, for renders with
+// Options.RealGeneration and the simulator's equivalent: tests that
+// compare hooklint's output with a run of real generation. Set over
+// Helm's FuncMap they give the render Helm does itself, whatever sim has
+// done to sprig's table meanwhile.
+func SprigFuncs() template.FuncMap {
+	out := make(template.FuncMap, len(sprigOwn))
+	maps.Copy(out, sprigOwn)
+	return out
 }
 
 func chartSeed(c *Chart) string {

@@ -35,6 +35,14 @@ type Options struct {
 	// Helm is the Helm whose packages load and render the chart: "v4"
 	// (render4.go), else v3.
 	Helm string
+	// RealGeneration renders with sprig's own random, clock and key
+	// functions (crypto/rand, time.Now: SprigFuncs) instead of the
+	// deterministic ones (deterministic.go). For tests only, which show
+	// that the deterministic functions change no finding
+	// (rules TestCorpusFindingsRealKeyGeneration): no command sets it, and
+	// a render with it differs from run to run. The tpl probe of a Helm 4
+	// render (probeTpl) stays deterministic: only its error is read.
+	RealGeneration bool
 }
 
 // Context is the command a render stands for. Helm renders a chart anew for
@@ -347,7 +355,7 @@ func Render(c *Chart, opts *Options, ctx Context) (*Rendered, error) {
 	if c.Chart.Metadata.KubeVersion != "" && !chartutil.IsCompatibleRange(c.Chart.Metadata.KubeVersion, caps.KubeVersion.String()) {
 		return nil, inputErrorf(c.Arg, "Chart.yaml", "chart requires kubeVersion: %s which is incompatible with Kubernetes %s", c.Chart.Metadata.KubeVersion, caps.KubeVersion.String())
 	}
-	files, err := renderFiles(c.Chart, vals)
+	files, err := renderFiles(c.Chart, vals, opts.RealGeneration)
 	if err != nil {
 		if ie := tplDepthError(c, err); ie != nil {
 			return nil, ie
@@ -369,13 +377,17 @@ func Render(c *Chart, opts *Options, ctx Context) (*Rendered, error) {
 // (internal/render/engine): what renderResources' zero Engine does
 // without a cluster (lookup returns an empty map), with tpl bounded and
 // the random and clock functions seeded per chart and template
-// (deterministic.go).
-func renderFiles(ch *chart.Chart, vals chartutil.Values) (files map[string]string, err error) {
+// (deterministic.go); with real, sprig's own (SprigFuncs).
+func renderFiles(ch *chart.Chart, vals chartutil.Values, real bool) (files map[string]string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			files, err = nil, fmt.Errorf("render panicked: %v", r)
 		}
 	}()
+	if real {
+		e := engine.Engine{Funcs: SprigFuncs()}
+		return e.Render(ch, vals)
+	}
 	det := newDeterministic(chartSeed(&Chart{Chart: ch}))
 	e := engine.Engine{Funcs: det.funcs(), Template: det.reseed}
 	return e.Render(ch, vals)

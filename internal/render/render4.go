@@ -248,7 +248,11 @@ func render4(c *Chart, opts *Options, ctx Context) (*Rendered, error) {
 	if err := c.probeTpl(rel, opts); err != nil {
 		return nil, err
 	}
-	files, err := renderFiles4(c.v4, vals, DeterministicFuncs(c))
+	funcs := DeterministicFuncs(c)
+	if opts.RealGeneration {
+		funcs = SprigFuncs()
+	}
+	files, err := renderFiles4(c.v4, vals, funcs)
 	if err != nil {
 		file, line := locate(err)
 		file = c.folders.File(file) // the subchart's folder on disk
@@ -273,7 +277,7 @@ func renderFiles4(ch *chart4.Chart, vals common4.Values, funcs map[string]any) (
 	// returns an empty map.
 	// CustomTemplateFuncs: the deterministic random and clock functions
 	// (deterministic.go), seeded per chart (v4's engine does not say
-	// which template runs).
+	// which template runs), or sprig's own (Options.RealGeneration).
 	e := engine4.Engine{CustomTemplateFuncs: funcs}
 	return e.RenderWithContext(context.Background(), ch, vals)
 }
