@@ -302,7 +302,11 @@ func TestHelmDuplicateAnnotationKeyLastWins(t *testing.T) {
 		{"weight", "    helm.sh/hook: pre-install\n    helm.sh/hook-weight: \"-5\"\n    helm.sh/hook-weight: \"3\"\n",
 			[]sorted{hookWith([]string{"pre-install"}, 3)}},
 		{"delete policy replaced, not added", "    helm.sh/hook: pre-install\n    helm.sh/hook-delete-policy: before-hook-creation\n    helm.sh/hook-delete-policy: hook-succeeded\n",
-			[]sorted{func() sorted { s := hookWith([]string{"pre-install"}, 0); s.Delete = []string{"hook-succeeded"}; return s }()}},
+			[]sorted{func() sorted {
+				s := hookWith([]string{"pre-install"}, 0)
+				s.Delete = []string{"hook-succeeded"}
+				return s
+			}()}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
