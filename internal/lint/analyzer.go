@@ -265,9 +265,17 @@ type Pass struct {
 	// Hooks are the hooks of this render's commands (install: hooks with
 	// an install, delete or test event; upgrade: hooks with an upgrade or
 	// rollback event), dropped ones included.
-	Hooks    []*hook.Hook
-	ResultOf map[*Analyzer]any
-	Settings Settings
+	Hooks []*hook.Hook
+	// Elsewhere are the release resources (objects without helm.sh/hook)
+	// that the chart's other render has and this one lacks, by kind,
+	// namespace and name: in the install render, those only upgrades
+	// create (`{{ if .Release.IsUpgrade }}`); in the upgrade render, those
+	// only the install created, which the first upgrade deletes
+	// (helm.sh/helm/v3@v3.22.0 pkg/kube/client.go Update). nil with a
+	// single render.
+	Elsewhere []*hook.Object
+	ResultOf  map[*Analyzer]any
+	Settings  Settings
 	// Simulated are the problems the lifecycle simulation of this chart
 	// showed (nil without --simulate).
 	Simulated []SimFinding

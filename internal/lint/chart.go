@@ -95,9 +95,12 @@ func Sets(c *render.Chart, opts *render.Options) ([]*hook.Set, []string, error) 
 // upgrade set is the install set in the upgrade context.
 //
 // Otherwise the upgrade render executes only the templates hooks can come
-// from (render.Chart.ForHooks): rules read the hooks of the upgrade render,
-// and the other documents of the upgrade set, the release's resources,
-// are taken from the install render. Should that render fail where the
+// from (render.Chart.ForHooks), release Jobs' templates and the templates
+// that mention .Release.IsInstall, IsUpgrade or Revision
+// (render.Chart.ReleaseTemplates): rules read the hooks of the upgrade
+// render, and the other documents of the upgrade set, release resources
+// that cannot differ between the renders, are taken from the install
+// render. Should that render fail where the
 // full one might not (a template included in a way ForHooks does not see),
 // the full upgrade render is tried.
 func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set, []string, error) {
@@ -111,7 +114,11 @@ func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set,
 	}
 	sets := []*hook.Set{s}
 	jobs := releaseJobFiles(s)
-	if (!NeedsUpgrade(s) && len(jobs) == 0) || opts.IsUpgrade {
+	// Release templates that read .Release.IsInstall, IsUpgrade or
+	// Revision can render other release resources for an upgrade: hooks
+	// are analysed against each render's own (see lint.Pass.Elsewhere).
+	differ := c.ReleaseTemplates()
+	if (!NeedsUpgrade(s) && len(jobs) == 0 && (len(s.Hooks) == 0 || len(differ) == 0)) || opts.IsUpgrade {
 		return sets, nil, nil
 	}
 	if reuse && c.SameForUpgrade() {
@@ -122,6 +129,9 @@ func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set,
 	files := jobs
 	for _, h := range s.Hooks {
 		files[h.Object.Path] = true
+	}
+	for p := range differ {
+		files[p] = true
 	}
 	part := c.ForHooks(files)
 	u, err := extractUpgrade(part, opts)

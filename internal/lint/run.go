@@ -151,7 +151,13 @@ func run(selected []*Analyzer, info ChartInfo, sets []*hook.Set, st Settings, si
 	seen := map[key]bool{}
 	seenAt := map[key]bool{} // without message: the same spot in another render
 	var out []Finding
-	for _, set := range sets {
+	for si, set := range sets {
+		var elsewhere []*hook.Object
+		for sj, other := range sets {
+			if sj != si {
+				elsewhere = append(elsewhere, releaseOnlyIn(other, set)...)
+			}
+		}
 		var hooks []*hook.Hook
 		for _, h := range set.Hooks {
 			// With a single render, every hook is analysed in it.
@@ -168,7 +174,7 @@ func run(selected []*Analyzer, info ChartInfo, sets []*hook.Set, st Settings, si
 		views := map[*hook.Hook]*HelmView{}
 		for _, a := range ordered {
 			pass := &Pass{
-				Analyzer: a, Chart: info, Release: rel, Objects: set.Objects, Hooks: hooks,
+				Analyzer: a, Chart: info, Release: rel, Objects: set.Objects, Hooks: hooks, Elsewhere: elsewhere,
 				ResultOf: results, Settings: st, Simulated: simulated,
 			}
 			pass.report = func(f Finding) {
@@ -211,6 +217,32 @@ func run(selected []*Analyzer, info ChartInfo, sets []*hook.Set, st Settings, si
 	}
 	SortFindings(out)
 	return out, nil
+}
+
+// releaseOnlyIn returns the release resources (no helm.sh/hook) of a that
+// b has none of, by kind, namespace (empty: the release's) and name.
+func releaseOnlyIn(a, b *hook.Set) []*hook.Object {
+	type id struct{ kind, ns, name string }
+	idOf := func(s *hook.Set, o *hook.Object) id {
+		ns := o.Namespace
+		if ns == "" {
+			ns = s.Release.Namespace
+		}
+		return id{o.Kind, ns, o.Name}
+	}
+	in := map[id]bool{}
+	for _, o := range b.Objects {
+		if o.Hook == nil && o.Kind != "" && o.Name != "" {
+			in[idOf(b, o)] = true
+		}
+	}
+	var out []*hook.Object
+	for _, o := range a.Objects {
+		if o.Hook == nil && o.Kind != "" && o.Name != "" && !in[idOf(a, o)] {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // hookAt finds the hook a finding's object refers to.

@@ -40,7 +40,7 @@ func run(pass *lint.Pass) (any, error) {
 		return nil, nil
 	}
 	evs := lifecycle.Events(pass.Release)
-	for _, d := range lifecycle.Analyze(pass.Objects, pass.Hooks, pass.Release.Namespace, evs) {
+	for _, d := range lifecycle.Analyze(pass.Objects, pass.Hooks, pass.Release.Namespace, evs, pass.Elsewhere) {
 		if d.Status != lifecycle.ReleaseOnDelete || d.Event != release.HookPreDelete {
 			continue
 		}
