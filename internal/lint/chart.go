@@ -22,7 +22,8 @@ type ChartResult struct {
 }
 
 // LintChart loads, renders (install, and upgrade when the chart has upgrade
-// or rollback hooks or release Jobs), extracts and lints one chart.
+// or rollback hooks, release Jobs or templates that read .Release.IsInstall,
+// IsUpgrade or Revision), extracts and lints one chart.
 func LintChart(arg string, opts *render.Options, as []*Analyzer, st Settings) ChartResult {
 	c, opts, err := LoadChart(arg, opts, st)
 	if err != nil {
@@ -115,10 +116,11 @@ func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set,
 	sets := []*hook.Set{s}
 	jobs := releaseJobFiles(s)
 	// Release templates that read .Release.IsInstall, IsUpgrade or
-	// Revision can render other release resources for an upgrade: hooks
-	// are analysed against each render's own (see lint.Pass.Elsewhere).
+	// Revision can render other release resources for an upgrade (a Job
+	// only upgrades render, HL2011): hooks are analysed against each
+	// render's own (see lint.Pass.Elsewhere).
 	differ := c.ReleaseTemplates()
-	if (!NeedsUpgrade(s) && len(jobs) == 0 && (len(s.Hooks) == 0 || len(differ) == 0)) || opts.IsUpgrade {
+	if (!NeedsUpgrade(s) && len(jobs) == 0 && len(differ) == 0) || opts.IsUpgrade {
 		return sets, nil, nil
 	}
 	if reuse && c.SameForUpgrade() {
