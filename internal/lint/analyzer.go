@@ -274,8 +274,12 @@ type Pass struct {
 	// (helm.sh/helm/v3@v3.22.0 pkg/kube/client.go Update). nil with a
 	// single render.
 	Elsewhere []*hook.Object
-	ResultOf  map[*Analyzer]any
-	Settings  Settings
+	// OnlyHere are this render's release resources that the other render
+	// lacks (the reverse of Elsewhere): in the install render, those the
+	// first upgrade deletes; nil with a single render.
+	OnlyHere map[*hook.Object]bool
+	ResultOf map[*Analyzer]any
+	Settings Settings
 	// Simulated are the problems the lifecycle simulation of this chart
 	// showed (nil without --simulate).
 	Simulated []SimFinding

@@ -153,9 +153,16 @@ func run(selected []*Analyzer, info ChartInfo, sets []*hook.Set, st Settings, si
 	var out []Finding
 	for si, set := range sets {
 		var elsewhere []*hook.Object
+		var onlyHere map[*hook.Object]bool
 		for sj, other := range sets {
 			if sj != si {
 				elsewhere = append(elsewhere, releaseOnlyIn(other, set)...)
+				for _, o := range releaseOnlyIn(set, other) {
+					if onlyHere == nil {
+						onlyHere = map[*hook.Object]bool{}
+					}
+					onlyHere[o] = true
+				}
 			}
 		}
 		var hooks []*hook.Hook
@@ -174,7 +181,7 @@ func run(selected []*Analyzer, info ChartInfo, sets []*hook.Set, st Settings, si
 		views := map[*hook.Hook]*HelmView{}
 		for _, a := range ordered {
 			pass := &Pass{
-				Analyzer: a, Chart: info, Release: rel, Objects: set.Objects, Hooks: hooks, Elsewhere: elsewhere,
+				Analyzer: a, Chart: info, Release: rel, Objects: set.Objects, Hooks: hooks, Elsewhere: elsewhere, OnlyHere: onlyHere,
 				ResultOf: results, Settings: st, Simulated: simulated,
 			}
 			pass.report = func(f Finding) {
