@@ -46,8 +46,9 @@ const (
 	// exists only after an upgrade.
 	ReleaseUpgradeOnly
 	// ReleaseDroppedByUpgrade: a release resource only the install render
-	// has (lint.Pass.Elsewhere of the upgrade render), consumer on
-	// post-upgrade: the upgrade deleted it before the post-upgrade hooks
+	// has (lint.Pass.Elsewhere of the upgrade render, lint.Pass.OnlyHere of
+	// the install render), consumer on post-upgrade or test: the upgrade
+	// deleted it before the post-upgrade hooks and any later helm test
 	// (helm.sh/helm/v3@v3.22.0 pkg/kube/client.go update deletes
 	// original.Difference(target) unless its helm.sh/resource-policy is
 	// exactly "keep").
@@ -87,8 +88,9 @@ func Events(rel lint.Release) []release.HookEvent {
 // each of the hook's events among events, with its status. hooks must be
 // in Helm's stored order; objs are all rendered objects; elsewhere are the
 // release resources only the chart's other render has (lint.Pass.Elsewhere),
-// which decide the status of a reference objs defines nothing for.
-func Analyze(objs []*hook.Object, hooks []*hook.Hook, releaseNS string, events []release.HookEvent, elsewhere []*hook.Object) []Dep {
+// which decide the status of a reference objs defines nothing for;
+// onlyHere are those of objs the other render lacks (lint.Pass.OnlyHere).
+func Analyze(objs []*hook.Object, hooks []*hook.Hook, releaseNS string, events []release.HookEvent, elsewhere []*hook.Object, onlyHere map[*hook.Object]bool) []Dep {
 	in := map[release.HookEvent]bool{}
 	for _, e := range events {
 		in[e] = true
@@ -150,6 +152,11 @@ func Analyze(objs []*hook.Object, hooks []*hook.Hook, releaseNS string, events [
 				first := true
 				for _, p := range ps {
 					st, after := classify(p, c, e, pos)
+					if st == OK && e == release.HookTest && onlyHere[p] && !KeptByUpgrade(p) {
+						// only the install renders it: gone after the
+						// first upgrade, before any later helm test
+						st = ReleaseDroppedByUpgrade
+					}
 					if first || st < d.Status {
 						d.Status, d.Producer, d.DeletedAfter = st, p, after
 						first = false
@@ -235,12 +242,21 @@ func otherRender(p *hook.Object, e release.HookEvent) Status {
 		// the first upgrade finds what the install created
 		return ReleaseBeforeUpgrade
 	case release.HookPostUpgrade:
-		if a := p.Annotation(hook.AnnotationResourcePolicy); a != nil && a.Value == "keep" {
-			return OK // update skips deleting it (exact comparison)
+		if KeptByUpgrade(p) {
+			return OK
 		}
 		return ReleaseDroppedByUpgrade
 	}
 	return OK // a rollback to the install's revision restores it
+}
+
+// KeptByUpgrade reports whether an upgrade whose manifest lacks release
+// resource p leaves it: it does when its helm.sh/resource-policy is exactly "keep"
+// (helm.sh/helm/v3@v3.22.0 pkg/kube/client.go update compares the live
+// annotation with KeepPolicy, untrimmed).
+func KeptByUpgrade(p *hook.Object) bool {
+	a := p.Annotation(hook.AnnotationResourcePolicy)
+	return a != nil && a.Value == "keep"
 }
 
 // normalizedKeep is how uninstall reads helm.sh/resource-policy:

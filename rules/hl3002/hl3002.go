@@ -37,13 +37,13 @@ func run(pass *lint.Pass) (any, error) {
 		}
 	}
 	evs := lifecycle.Events(pass.Release)
-	for _, d := range lifecycle.Analyze(pass.Objects, pass.Hooks, pass.Release.Namespace, evs, pass.Elsewhere) {
+	for _, d := range lifecycle.Analyze(pass.Objects, pass.Hooks, pass.Release.Namespace, evs, pass.Elsewhere, pass.OnlyHere) {
 		if d.Status != lifecycle.ReleaseOnDelete || d.Event != release.HookPreDelete {
 			continue
 		}
 		f := lint.Finding{Pos: d.Ref.At, Object: lint.ObjectRefOf(d.Consumer.Object)}
 		switch {
-		case d.Producer != nil && pass.OnlyHere[d.Producer] && !keptByUpgrade(d.Producer):
+		case d.Producer != nil && pass.OnlyHere[d.Producer] && !lifecycle.KeptByUpgrade(d.Producer):
 			// Only the install renders it: the first upgrade deletes it
 			// (pkg/kube/client.go update deletes what the new manifest
 			// lacks), so every uninstall after an upgrade misses it.
@@ -62,13 +62,6 @@ func run(pass *lint.Pass) (any, error) {
 		pass.Report(f)
 	}
 	return nil, nil
-}
-
-// keptByUpgrade: update skips deleting an object whose live
-// helm.sh/resource-policy is exactly "keep" (pkg/kube/client.go update).
-func keptByUpgrade(o *hook.Object) bool {
-	a := o.Annotation(hook.AnnotationResourcePolicy)
-	return a != nil && a.Value == "keep"
 }
 
 // uninstall says what the hook's failure does to helm uninstall, and only

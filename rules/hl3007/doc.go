@@ -21,8 +21,8 @@ certain:
     install hook: an install never creates it; by a test or pre-delete
     hook: it is missing until the release's first upgrade;
   - one only the install renders (`{{ if .Release.IsInstall }}`), used by
-    a post-upgrade hook: helm upgrade deletes it before the post-upgrade
-    hooks (helm.sh/helm/v3@v3.22.0 pkg/action/upgrade.go releasingUpgrade
+    a post-upgrade hook or a test hook: helm upgrade deletes it before the
+    post-upgrade hooks and any later helm test (helm.sh/helm/v3@v3.22.0 pkg/action/upgrade.go releasingUpgrade
     runs them after KubeClient.Update, and pkg/kube/client.go update
     deletes original.Difference(target) unless its helm.sh/resource-policy
     is exactly "keep").

@@ -24,7 +24,7 @@ var Analyzer = &lint.Analyzer{
 
 func run(pass *lint.Pass) (any, error) {
 	evs := lifecycle.Events(pass.Release)
-	for _, d := range lifecycle.Analyze(pass.Objects, pass.Hooks, pass.Release.Namespace, evs, pass.Elsewhere) {
+	for _, d := range lifecycle.Analyze(pass.Objects, pass.Hooks, pass.Release.Namespace, evs, pass.Elsewhere, pass.OnlyHere) {
 		consequence := lifecycle.Consequence(d.Ref, d.Consumer.Object, pass.Settings.Timeout)
 		f := lint.Finding{Pos: d.Ref.At, Object: lint.ObjectRefOf(d.Consumer.Object)}
 		switch d.Status {
@@ -37,7 +37,11 @@ func run(pass *lint.Pass) (any, error) {
 			}
 			f.Message = fmt.Sprintf("%s is a release resource only the chart's upgrade render defines: an install does not create it, so when the %s hook runs%s it is missing and %s", lifecycle.Describe(d.Ref), d.Event, when, consequence)
 		case lifecycle.ReleaseDroppedByUpgrade:
-			f.Message = fmt.Sprintf("%s is a release resource only the chart's install render defines: helm upgrade deletes it (the upgrade manifest lacks it) before the post-upgrade hooks, so when this hook runs it is missing and %s", lifecycle.Describe(d.Ref), consequence)
+			when := "before the post-upgrade hooks, so when this hook runs"
+			if d.Event == release.HookTest {
+				when = "with the release's first upgrade, so when the test hook runs after an upgrade"
+			}
+			f.Message = fmt.Sprintf("%s is a release resource only the chart's install render defines: helm upgrade deletes it (the upgrade manifest lacks it) %s it is missing and %s", lifecycle.Describe(d.Ref), when, consequence)
 		default:
 			continue
 		}
