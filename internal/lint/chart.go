@@ -128,6 +128,7 @@ func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set,
 		u.Context, u.Release = render.Upgrade, render.UpgradeRelease(s.Release)
 		return append(sets, &u), nil, nil
 	}
+	compareOnly := !NeedsUpgrade(s) && len(jobs) == 0
 	files := jobs
 	for _, h := range s.Hooks {
 		files[h.Object.Path] = true
@@ -142,6 +143,11 @@ func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set,
 	}
 	if u, err = extractUpgrade(c, opts); err == nil {
 		return append(sets, u), nil, nil
+	}
+	if compareOnly {
+		// rendered only to compare release resources: there is no
+		// upgrade hook or release Job to say anything of
+		return sets, nil, nil
 	}
 	note := fmt.Sprintf("the upgrade render (revision 2) failed offline, so upgrade and rollback hooks are analysed as rendered by install: %v", err)
 	return sets, []string{note}, nil
