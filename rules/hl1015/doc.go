@@ -23,7 +23,10 @@ first policy instead of adding to it. It typically happens when a helper
 (include) adds default annotations and the template writes its own.
 hooklint's other rules read the last value too. Backed by
 TestHelmDuplicateAnnotationKeyLastWins in internal/hook (SortManifests and
-hooklint's reading agree, for Helm 3 and Helm 4).
+hooklint's reading agree, for Helm 3 and Helm 4) and
+TestHelmTemplateReadsLastDuplicateKey (`helm template` prints the hook
+whose misspelt event came first and skips the one whose misspelt event
+came last).
 
 # How to fix
 
