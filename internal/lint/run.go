@@ -151,13 +151,19 @@ func run(selected []*Analyzer, info ChartInfo, sets []*hook.Set, st Settings, si
 	seen := map[key]bool{}
 	seenAt := map[key]bool{} // without message: the same spot in another render
 	var out []Finding
+	ids := make([]map[releaseID]bool, len(sets))
+	if len(sets) > 1 {
+		for i, set := range sets {
+			ids[i] = releaseIDs(set)
+		}
+	}
 	for si, set := range sets {
 		var elsewhere []*hook.Object
 		var onlyHere map[*hook.Object]bool
 		for sj, other := range sets {
 			if sj != si {
-				elsewhere = append(elsewhere, releaseOnlyIn(other, set)...)
-				for _, o := range releaseOnlyIn(set, other) {
+				elsewhere = append(elsewhere, releaseOnlyIn(other, ids[si])...)
+				for _, o := range releaseOnlyIn(set, ids[sj]) {
 					if onlyHere == nil {
 						onlyHere = map[*hook.Object]bool{}
 					}
@@ -226,26 +232,38 @@ func run(selected []*Analyzer, info ChartInfo, sets []*hook.Set, st Settings, si
 	return out, nil
 }
 
-// releaseOnlyIn returns the release resources (no helm.sh/hook) of a that
-// b has none of, by kind, namespace (empty: the release's) and name.
-func releaseOnlyIn(a, b *hook.Set) []*hook.Object {
-	type id struct{ kind, ns, name string }
-	idOf := func(s *hook.Set, o *hook.Object) id {
-		ns := o.Namespace
-		if ns == "" {
-			ns = s.Release.Namespace
-		}
-		return id{o.Kind, ns, o.Name}
+// releaseID names a release resource: kind, namespace (the release's when
+// not set) and name.
+type releaseID struct{ kind, ns, name string }
+
+func idOf(s *hook.Set, o *hook.Object) (releaseID, bool) {
+	if o.Hook != nil || o.Kind == "" || o.Name == "" {
+		return releaseID{}, false
 	}
-	in := map[id]bool{}
-	for _, o := range b.Objects {
-		if o.Hook == nil && o.Kind != "" && o.Name != "" {
-			in[idOf(b, o)] = true
+	ns := o.Namespace
+	if ns == "" {
+		ns = s.Release.Namespace
+	}
+	return releaseID{o.Kind, ns, o.Name}, true
+}
+
+// releaseIDs are the release resources (no helm.sh/hook) of s.
+func releaseIDs(s *hook.Set) map[releaseID]bool {
+	out := map[releaseID]bool{}
+	for _, o := range s.Objects {
+		if id, ok := idOf(s, o); ok {
+			out[id] = true
 		}
 	}
+	return out
+}
+
+// releaseOnlyIn returns the release resources of a that are not in
+// (another render's releaseIDs).
+func releaseOnlyIn(a *hook.Set, in map[releaseID]bool) []*hook.Object {
 	var out []*hook.Object
 	for _, o := range a.Objects {
-		if o.Hook == nil && o.Kind != "" && o.Name != "" && !in[idOf(a, o)] {
+		if id, ok := idOf(a, o); ok && !in[id] {
 			out = append(out, o)
 		}
 	}
