@@ -40,6 +40,8 @@ import (
 	"helm.sh/helm/v3/pkg/releaseutil"
 	"helm.sh/helm/v3/pkg/storage"
 	"helm.sh/helm/v3/pkg/storage/driver"
+
+	"github.com/hooklint/hooklint/internal/render"
 )
 
 // sorted is what SortManifests made of one document.
@@ -278,6 +280,69 @@ func TestHelmReadsOnlyExactTopLevelKeys(t *testing.T) {
 			got, _ := helmSort(t, tt.doc)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("SortManifests (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestHelmDuplicateAnnotationKeyLastWins: of an annotation key written
+// twice, SortManifests reads the last value (sigs.k8s.io/yaml decodes with
+// go.yaml.in/yaml/v2 in non-strict mode, which overwrites a repeated map
+// key), and Extract reads the same for Helm 3 and Helm 4 (HL1015).
+func TestHelmDuplicateAnnotationKeyLastWins(t *testing.T) {
+	tests := []struct {
+		name, annotations string
+		want              []sorted
+	}{
+		{"events", "    helm.sh/hook: pre-install\n    helm.sh/hook: pre-upgrade\n",
+			[]sorted{hookWith([]string{"pre-upgrade"}, 0)}},
+		{"unknown event first, kept", "    helm.sh/hook: pre-instal\n    helm.sh/hook: post-install\n",
+			[]sorted{hookWith([]string{"post-install"}, 0)}},
+		{"unknown event last, dropped", "    helm.sh/hook: post-install\n    helm.sh/hook: pre-instal\n", nil},
+		{"weight", "    helm.sh/hook: pre-install\n    helm.sh/hook-weight: \"-5\"\n    helm.sh/hook-weight: \"3\"\n",
+			[]sorted{hookWith([]string{"pre-install"}, 3)}},
+		{"delete policy replaced, not added", "    helm.sh/hook: pre-install\n    helm.sh/hook-delete-policy: before-hook-creation\n    helm.sh/hook-delete-policy: hook-succeeded\n",
+			[]sorted{func() sorted {
+				s := hookWith([]string{"pre-install"}, 0)
+				s.Delete = []string{"hook-succeeded"}
+				return s
+			}()}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := cm(tt.annotations)
+			got, _ := helmSort(t, doc)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("SortManifests (-want +got):\n%s", diff)
+			}
+			const p = "c/templates/x.yaml"
+			for _, helm := range []string{render.HelmV3, render.HelmV4} {
+				r := &render.Rendered{
+					Context: render.Install, Helm: helm,
+					Release: chartutil.ReleaseOptions{Name: "r", Namespace: "default", Revision: 1, IsInstall: true},
+					Files:   map[string]string{p: doc},
+				}
+				set, err := Extract("c", r, map[string]string{p: doc})
+				if err != nil {
+					t.Fatalf("%s: Extract: %v", helm, err)
+				}
+				var ours []sorted
+				for _, h := range set.Hooks {
+					if h.Dropped {
+						continue
+					}
+					s := sorted{Hook: true, Kind: h.Object.Kind, Weight: h.Weight, Events: []string{}, Delete: []string{}, OutputLog: []string{}}
+					for _, e := range h.Events {
+						s.Events = append(s.Events, e.String())
+					}
+					for _, d := range h.DeletePolicies {
+						s.Delete = append(s.Delete, string(d))
+					}
+					ours = append(ours, s)
+				}
+				if diff := cmp.Diff(tt.want, ours); diff != "" {
+					t.Errorf("%s: Extract (-helm +ours):\n%s", helm, diff)
+				}
 			}
 		})
 	}
@@ -659,7 +724,8 @@ func TestExecHookDuplicateName(t *testing.T) {
 }
 
 // TestRuleDocsCiteHelmClaims: every test a rule's doc names exists in this
-// package, and each annotation rule HL1002-HL1013 names at least one.
+// package, and each annotation rule HL1002-HL1013 and HL1015 names at
+// least one.
 func TestRuleDocsCiteHelmClaims(t *testing.T) {
 	defined := map[string]bool{}
 	files, err := filepath.Glob("*_test.go")
@@ -679,7 +745,7 @@ func TestRuleDocsCiteHelmClaims(t *testing.T) {
 		}
 	}
 	cite := regexp.MustCompile(`\bTest[A-Z][A-Za-z0-9]*`)
-	for id := 1002; id <= 1013; id++ {
+	for _, id := range []int{1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1015} {
 		path := filepath.Join("..", "..", "rules", fmt.Sprintf("hl%d", id), "doc.go")
 		b, err := os.ReadFile(path)
 		if os.IsNotExist(err) {

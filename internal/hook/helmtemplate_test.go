@@ -217,3 +217,18 @@ func TestHelmTemplateAcceptsUnquotedWeight(t *testing.T) {
 		t.Errorf("helm lint output:\n%s\nwant a pass with no error or warning", lintOut)
 	}
 }
+
+// TestHelmTemplateReadsLastDuplicateKey: of a helm.sh/hook key written
+// twice, `helm template` acts on the last value: a misspelt first event is
+// ignored and the document printed, a misspelt last one makes Helm skip
+// the document (HL1015; TestHelmDuplicateAnnotationKeyLastWins is the same
+// through SortManifests).
+func TestHelmTemplateReadsLastDuplicateKey(t *testing.T) {
+	stdout, stderr := runHelm(t, "template", "rules/hl1015/testdata/bad", "--kube-version", "v1.37.0")
+	if diff := cmp.Diff([]string{"bad/templates/hooks.yaml release-name-kept", "bad/templates/hooks.yaml release-name-migrate"}, printed(stdout)); diff != "" {
+		t.Errorf("printed documents (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{`"pre-instal"`}, skipped(stderr)); diff != "" {
+		t.Errorf("skipping unknown hook lines on stderr (-want +got):\n%s", diff)
+	}
+}

@@ -53,9 +53,15 @@ func (o *Object) ID() string {
 	return o.Kind + "/" + name
 }
 
-// Annotation returns the annotation with exactly this key.
+// Annotation returns the annotation with exactly this key; of a key
+// written twice, the last one, the value Helm reads: helm.sh/helm/v3@v3.22.0
+// pkg/releaseutil/manifest_sorter.go manifestFile.sort decodes with
+// sigs.k8s.io/yaml Unmarshal, whose go.yaml.in/yaml/v2 decoder (non-strict,
+// decode.go setMapIndex) overwrites a repeated key (Helm 4's
+// pkg/release/v1/util/manifest_sorter.go the same;
+// TestHelmDuplicateAnnotationKeyLastWins).
 func (o *Object) Annotation(key string) *Annotation {
-	for i := range o.Annotations {
+	for i := len(o.Annotations) - 1; i >= 0; i-- {
 		if o.Annotations[i].Key == key {
 			return &o.Annotations[i]
 		}

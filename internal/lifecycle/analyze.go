@@ -40,6 +40,19 @@ const (
 	// ReleaseAfterUninstall: a release resource, consumer on post-delete:
 	// uninstall deleted it before the post-delete hooks.
 	ReleaseAfterUninstall
+	// ReleaseUpgradeOnly: a release resource only the upgrade render has
+	// (lint.Pass.Elsewhere of the install render), consumer on an event of
+	// install, test or pre-delete: an install does not create it, so it
+	// exists only after an upgrade.
+	ReleaseUpgradeOnly
+	// ReleaseDroppedByUpgrade: a release resource only the install render
+	// has (lint.Pass.Elsewhere of the upgrade render, lint.Pass.OnlyHere of
+	// the install render), consumer on post-upgrade or test: the upgrade
+	// deleted it before the post-upgrade hooks and any later helm test
+	// (helm.sh/helm/v3@v3.22.0 pkg/kube/client.go update deletes
+	// original.Difference(target) unless its helm.sh/resource-policy is
+	// exactly "keep").
+	ReleaseDroppedByUpgrade
 )
 
 // Dep is one reference of one hook on one event, with its status.
@@ -73,8 +86,11 @@ func Events(rel lint.Release) []release.HookEvent {
 
 // Analyze returns every non-optional reference of every hook in hooks, for
 // each of the hook's events among events, with its status. hooks must be
-// in Helm's stored order; objs are all rendered objects.
-func Analyze(objs []*hook.Object, hooks []*hook.Hook, releaseNS string, events []release.HookEvent) []Dep {
+// in Helm's stored order; objs are all rendered objects; elsewhere are the
+// release resources only the chart's other render has (lint.Pass.Elsewhere),
+// which decide the status of a reference objs defines nothing for;
+// onlyHere are those of objs the other render lacks (lint.Pass.OnlyHere).
+func Analyze(objs []*hook.Object, hooks []*hook.Hook, releaseNS string, events []release.HookEvent, elsewhere []*hook.Object, onlyHere map[*hook.Object]bool) []Dep {
 	in := map[release.HookEvent]bool{}
 	for _, e := range events {
 		in[e] = true
@@ -124,12 +140,23 @@ func Analyze(objs []*hook.Object, hooks []*hook.Hook, releaseNS string, events [
 					if IsProvided(r.Kind, r.Name) {
 						continue // made by the cluster in every namespace (Provided)
 					}
+					if ps := Producers(r, elsewhere, c.Object, releaseNS); len(ps) > 0 {
+						d.Status, d.Producer = otherRender(ps[0], e), ps[0]
+						if d.Status != OK {
+							broken[r.Key()] = true
+						}
+					}
 					out = append(out, d)
 					continue
 				}
 				first := true
 				for _, p := range ps {
 					st, after := classify(p, c, e, pos)
+					if st == OK && e == release.HookTest && onlyHere[p] && !KeptByUpgrade(p) {
+						// only the install renders it: gone after the
+						// first upgrade, before any later helm test
+						st = ReleaseDroppedByUpgrade
+					}
 					if first || st < d.Status {
 						d.Status, d.Producer, d.DeletedAfter = st, p, after
 						first = false
@@ -198,6 +225,38 @@ func classify(p *hook.Object, c *hook.Hook, e release.HookEvent, pos posFunc) (S
 		return OK, ""
 	}
 	return HookOtherEvent, ""
+}
+
+// otherRender says whether release resource p, which only the other render
+// has, exists when a hook of event e runs. The install render's other
+// render is the upgrade's and the upgrade render's is the install's
+// (Events gives each its own events).
+func otherRender(p *hook.Object, e release.HookEvent) Status {
+	switch e {
+	case release.HookPreInstall, release.HookPostInstall, release.HookTest, release.HookPreDelete:
+		return ReleaseUpgradeOnly
+	case release.HookPostDelete:
+		st, _ := classify(p, nil, e, nil)
+		return st
+	case release.HookPreUpgrade:
+		// the first upgrade finds what the install created
+		return ReleaseBeforeUpgrade
+	case release.HookPostUpgrade:
+		if KeptByUpgrade(p) {
+			return OK
+		}
+		return ReleaseDroppedByUpgrade
+	}
+	return OK // a rollback to the install's revision restores it
+}
+
+// KeptByUpgrade reports whether an upgrade whose manifest lacks release
+// resource p leaves it: it does when its helm.sh/resource-policy is exactly "keep"
+// (helm.sh/helm/v3@v3.22.0 pkg/kube/client.go update compares the live
+// annotation with KeepPolicy, untrimmed).
+func KeptByUpgrade(p *hook.Object) bool {
+	a := p.Annotation(hook.AnnotationResourcePolicy)
+	return a != nil && a.Value == "keep"
 }
 
 // normalizedKeep is how uninstall reads helm.sh/resource-policy:

@@ -265,7 +265,19 @@ type Pass struct {
 	// Hooks are the hooks of this render's commands (install: hooks with
 	// an install, delete or test event; upgrade: hooks with an upgrade or
 	// rollback event), dropped ones included.
-	Hooks    []*hook.Hook
+	Hooks []*hook.Hook
+	// Elsewhere are the release resources (objects without helm.sh/hook)
+	// that the chart's other render has and this one lacks, by kind,
+	// namespace and name: in the install render, those only upgrades
+	// create (`{{ if .Release.IsUpgrade }}`); in the upgrade render, those
+	// only the install created, which the first upgrade deletes
+	// (helm.sh/helm/v3@v3.22.0 pkg/kube/client.go Update). nil with a
+	// single render.
+	Elsewhere []*hook.Object
+	// OnlyHere are this render's release resources that the other render
+	// lacks (the reverse of Elsewhere): in the install render, those the
+	// first upgrade deletes; nil with a single render.
+	OnlyHere map[*hook.Object]bool
 	ResultOf map[*Analyzer]any
 	Settings Settings
 	// Simulated are the problems the lifecycle simulation of this chart

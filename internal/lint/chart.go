@@ -23,7 +23,8 @@ type ChartResult struct {
 }
 
 // LintChart loads, renders (install, and upgrade when the chart has upgrade
-// or rollback hooks or release Jobs), extracts and lints one chart.
+// or rollback hooks, release Jobs or templates that read .Release.IsInstall,
+// IsUpgrade or Revision), extracts and lints one chart.
 func LintChart(arg string, opts *render.Options, as []*Analyzer, st Settings) ChartResult {
 	c, opts, err := LoadChart(arg, opts, st)
 	if err != nil {
@@ -96,22 +97,27 @@ func Sets(c *render.Chart, opts *render.Options) ([]*hook.Set, []string, error) 
 // upgrade set is the install set in the upgrade context.
 //
 // Otherwise the upgrade render executes only the templates hooks can come
-// from (render.Chart.ForHooks): rules read the hooks of the upgrade render,
-// and the other documents of the upgrade set, the release's resources,
-// are taken from the install render. Should that render fail where the
+// from (render.Chart.ForHooks), release Jobs' templates and the templates
+// that mention .Release.IsInstall, IsUpgrade or Revision
+// (render.Chart.ReleaseTemplates): rules read the hooks of the upgrade
+// render, and the other documents of the upgrade set, release resources
+// that cannot differ between the renders, are taken from the install
+// render. Should that render fail where the
 // full one might not (a template included in a way ForHooks does not see),
 // the full upgrade render is tried.
 func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set, []string, error) {
-	// When a CPU is free, the upgrade render of ForHooks(nil), the
-	// templates that write helm.sh/hook and the helpers, starts beside the
-	// install render. It is used only if the install render then asks for
+	// When a CPU is free, the upgrade render of ForHooks(differ) (the
+	// templates that write helm.sh/hook, the helpers and the release
+	// templates that read the release fields) starts beside the install
+	// render. It is used only if the install render then asks for
 	// exactly the same templates; the output is the same either way.
 	var spec *render.Chart
 	var specSet *hook.Set
 	var specErr error
 	var waitSpec func()
-	if !opts.IsUpgrade && !(reuse && c.SameForUpgrade()) && c.MayNeedUpgradeRender() {
-		spec = c.ForHooks(nil)
+	differ := c.ReleaseTemplates()
+	if !opts.IsUpgrade && !(reuse && c.SameForUpgrade()) && (len(differ) > 0 || c.MayNeedUpgradeRender()) {
+		spec = c.ForHooks(differ)
 		waitSpec = par.Spare(func() { specSet, specErr = extractUpgrade(spec, opts) })
 	}
 	r, err := render.Render(c, opts, render.Install)
@@ -127,7 +133,11 @@ func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set,
 	}
 	sets := []*hook.Set{s}
 	jobs := releaseJobFiles(s)
-	if (!NeedsUpgrade(s) && len(jobs) == 0) || opts.IsUpgrade {
+	// Release templates that read .Release.IsInstall, IsUpgrade or
+	// Revision can render other release resources for an upgrade (a Job
+	// only upgrades render, HL2011): hooks are analysed against each
+	// render's own (see lint.Pass.Elsewhere).
+	if (!NeedsUpgrade(s) && len(jobs) == 0 && len(differ) == 0) || opts.IsUpgrade {
 		return sets, nil, nil
 	}
 	if reuse && c.SameForUpgrade() {
@@ -135,9 +145,13 @@ func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set,
 		u.Context, u.Release = render.Upgrade, render.UpgradeRelease(s.Release)
 		return append(sets, &u), nil, nil
 	}
+	compareOnly := !NeedsUpgrade(s) && len(jobs) == 0
 	files := jobs
 	for _, h := range s.Hooks {
 		files[h.Object.Path] = true
+	}
+	for p := range differ {
+		files[p] = true
 	}
 	part := c.ForHooks(files)
 	var u *hook.Set
@@ -151,6 +165,11 @@ func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set,
 	}
 	if u, err = extractUpgrade(c, opts); err == nil {
 		return append(sets, u), nil, nil
+	}
+	if compareOnly {
+		// rendered only to compare release resources: there is no
+		// upgrade hook or release Job to say anything of
+		return sets, nil, nil
 	}
 	note := fmt.Sprintf("the upgrade render (revision 2) failed offline, so upgrade and rollback hooks are analysed as rendered by install: %v", err)
 	return sets, []string{note}, nil

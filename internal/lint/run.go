@@ -144,12 +144,35 @@ func run(selected []*Analyzer, info ChartInfo, sets []*hook.Set, st Settings, si
 	if st.Timeout == 0 {
 		st.Timeout = DefaultTimeout
 	}
+	// Release resources that only another render has, and those only
+	// this one has (Pass.Elsewhere, Pass.OnlyHere).
+	ids := make([]map[releaseID]bool, len(sets))
+	if len(sets) > 1 {
+		for i, set := range sets {
+			ids[i] = releaseIDs(set)
+		}
+	}
+	elsewhere := make([][]*hook.Object, len(sets))
+	onlyHere := make([]map[*hook.Object]bool, len(sets))
+	for si, set := range sets {
+		for sj, other := range sets {
+			if sj != si {
+				elsewhere[si] = append(elsewhere[si], releaseOnlyIn(other, ids[si])...)
+				for _, o := range releaseOnlyIn(set, ids[sj]) {
+					if onlyHere[si] == nil {
+						onlyHere[si] = map[*hook.Object]bool{}
+					}
+					onlyHere[si][o] = true
+				}
+			}
+		}
+	}
 	// Each render is analysed on its own, side by side when CPUs are free
 	// (par.For); the findings are then merged in render order.
 	found := make([][]Finding, len(sets))
 	errs := make([]error, len(sets))
 	par.For(len(sets), 1, func(i int) {
-		found[i], errs[i] = runSet(ordered, want, info, sets[i], len(sets), st, simulated)
+		found[i], errs[i] = runSet(ordered, want, info, sets[i], len(sets), elsewhere[i], onlyHere[i], st, simulated)
 	})
 	for _, err := range errs {
 		if err != nil {
@@ -197,7 +220,8 @@ func run(selected []*Analyzer, info ChartInfo, sets []*hook.Set, st Settings, si
 // runSet runs the ordered analyzers over one render and returns the
 // findings of the wanted ones, in the order they were reported, with
 // their positions resolved.
-func runSet(ordered []*Analyzer, want map[*Analyzer]bool, info ChartInfo, set *hook.Set, nsets int, st Settings, simulated []SimFinding) ([]Finding, error) {
+func runSet(ordered []*Analyzer, want map[*Analyzer]bool, info ChartInfo, set *hook.Set, nsets int,
+	elsewhere []*hook.Object, onlyHere map[*hook.Object]bool, st Settings, simulated []SimFinding) ([]Finding, error) {
 	var hooks []*hook.Hook
 	for _, h := range set.Hooks {
 		// With a single render, every hook is analysed in it.
@@ -213,7 +237,7 @@ func runSet(ordered []*Analyzer, want map[*Analyzer]bool, info ChartInfo, set *h
 	var out []Finding
 	for _, a := range ordered {
 		pass := &Pass{
-			Analyzer: a, Chart: info, Release: rel, Objects: set.Objects, Hooks: hooks,
+			Analyzer: a, Chart: info, Release: rel, Objects: set.Objects, Hooks: hooks, Elsewhere: elsewhere, OnlyHere: onlyHere,
 			ResultOf: results, Settings: st, Simulated: simulated,
 		}
 		pass.report = func(f Finding) {
@@ -237,6 +261,45 @@ func runSet(ordered []*Analyzer, want map[*Analyzer]bool, info ChartInfo, set *h
 	return out, nil
 }
 
+// releaseID names a release resource: kind, namespace (the release's when
+// not set) and name.
+type releaseID struct{ kind, ns, name string }
+
+func idOf(s *hook.Set, o *hook.Object) (releaseID, bool) {
+	if o.Hook != nil || o.Kind == "" || o.Name == "" {
+		return releaseID{}, false
+	}
+	ns := o.Namespace
+	if ns == "" {
+		ns = s.Release.Namespace
+	}
+	return releaseID{o.Kind, ns, o.Name}, true
+}
+
+// releaseIDs are the release resources (no helm.sh/hook) of s.
+func releaseIDs(s *hook.Set) map[releaseID]bool {
+	out := map[releaseID]bool{}
+	for _, o := range s.Objects {
+		if id, ok := idOf(s, o); ok {
+			out[id] = true
+		}
+	}
+	return out
+}
+
+// releaseOnlyIn returns the release resources of a that are not in
+// (another render's releaseIDs).
+func releaseOnlyIn(a *hook.Set, in map[releaseID]bool) []*hook.Object {
+	var out []*hook.Object
+	for _, o := range a.Objects {
+		if id, ok := idOf(a, o); ok && !in[id] {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// hookAt finds the hook a finding's object refers to.
 // hookAt finds the hook a finding's object refers to.
 func hookAt(set *hook.Set, f Finding) *hook.Hook {
 	for _, h := range set.Hooks {

@@ -90,6 +90,22 @@ func valuesMention(v any) bool {
 	return false
 }
 
+// ReleaseTemplates returns the templates (Helm paths; helpers, files named
+// _*, left out) whose own source mentions what an upgrade render changes:
+// .Release.IsInstall, IsUpgrade, Revision or the whole .Release. Their
+// documents can differ between an install and an upgrade render, or be in
+// only one of them (`{{ if .Release.IsUpgrade }}`). A template that reads
+// these only through a helper it includes is not among them.
+func (c *Chart) ReleaseTemplates() map[string]bool {
+	out := map[string]bool{}
+	for p, src := range c.Sources {
+		if !strings.HasPrefix(path.Base(p), "_") && mentionsRelease(src) {
+			out[p] = true
+		}
+	}
+	return out
+}
+
 // UpgradeRelease is the release an upgrade render of rel sees
 // (pkg/action/upgrade.go prepareUpgrade: revision = last+1, IsUpgrade).
 func UpgradeRelease(rel chartutil.ReleaseOptions) chartutil.ReleaseOptions {

@@ -21,6 +21,12 @@ last value. So the first value is silently lost: a hook written
 only on upgrade, and a second helm.sh/hook-delete-policy replaces the
 first policy instead of adding to it. It typically happens when a helper
 (include) adds default annotations and the template writes its own.
+hooklint's other rules read the last value too. Backed by
+TestHelmDuplicateAnnotationKeyLastWins in internal/hook (SortManifests and
+hooklint's reading agree, for Helm 3 and Helm 4) and
+TestHelmTemplateReadsLastDuplicateKey (`helm template` prints the hook
+whose misspelt event came first and skips the one whose misspelt event
+came last).
 
 # How to fix
 

@@ -6,7 +6,15 @@ hl3002 (pre-delete-needs-release-resource): a pre-delete hook uses a release res
 For every pre-delete hook, the objects its pod references (as HL3001 lists
 them) that the chart defines only as ordinary release resources, in charts
 that have a pre-install hook. Without one, an install cannot fail before
-it creates the release resources, and the rule says nothing.
+it creates the release resources, and the rule says nothing of them.
+
+Whatever the chart's hooks, a release resource only the install renders
+(`{{ if .Release.IsInstall }}`, absent from the upgrade render) is
+reported, as a warning when the hook then fails for certain: the first
+upgrade deletes it (helm.sh/helm/v3@v3.22.0 pkg/kube/client.go update
+deletes what the new manifest lacks, unless its helm.sh/resource-policy is
+exactly "keep"), so every uninstall after an upgrade runs the pre-delete
+hook without it.
 
 # Why it matters
 

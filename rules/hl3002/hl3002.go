@@ -36,18 +36,25 @@ func run(pass *lint.Pass) (any, error) {
 			break
 		}
 	}
-	if pre == nil {
-		return nil, nil
-	}
 	evs := lifecycle.Events(pass.Release)
-	for _, d := range lifecycle.Analyze(pass.Objects, pass.Hooks, pass.Release.Namespace, evs) {
+	for _, d := range lifecycle.Analyze(pass.Objects, pass.Hooks, pass.Release.Namespace, evs, pass.Elsewhere, pass.OnlyHere) {
 		if d.Status != lifecycle.ReleaseOnDelete || d.Event != release.HookPreDelete {
 			continue
 		}
-		f := lint.Finding{
-			Pos:     d.Ref.At,
-			Object:  lint.ObjectRefOf(d.Consumer.Object),
-			Message: lifecycle.Describe(d.Ref) + " is a release resource: it exists on pre-delete only if the install got past its pre-install hooks (" + pre.Object.Kind + " " + strconv.Quote(pre.Object.Name) + "); after an install that failed in one of them " + lifecycle.Consequence(d.Ref, d.Consumer.Object, pass.Settings.Timeout) + uninstall(d),
+		f := lint.Finding{Pos: d.Ref.At, Object: lint.ObjectRefOf(d.Consumer.Object)}
+		switch {
+		case d.Producer != nil && pass.OnlyHere[d.Producer] && !lifecycle.KeptByUpgrade(d.Producer):
+			// Only the install renders it: the first upgrade deletes it
+			// (pkg/kube/client.go update deletes what the new manifest
+			// lacks), so every uninstall after an upgrade misses it.
+			f.Message = lifecycle.Describe(d.Ref) + " is a release resource only the install render defines: the release's first upgrade deletes it (its manifest lacks it), so on pre-delete after any upgrade " + lifecycle.Consequence(d.Ref, d.Consumer.Object, pass.Settings.Timeout) + uninstall(d)
+			if fails, _ := lifecycle.HookFails(d.Ref, d.Consumer.Object); fails {
+				f.Severity = lint.Warning
+			}
+		case pre != nil:
+			f.Message = lifecycle.Describe(d.Ref) + " is a release resource: it exists on pre-delete only if the install got past its pre-install hooks (" + pre.Object.Kind + " " + strconv.Quote(pre.Object.Name) + "); after an install that failed in one of them " + lifecycle.Consequence(d.Ref, d.Consumer.Object, pass.Settings.Timeout) + uninstall(d)
+		default:
+			continue
 		}
 		if d.Producer != nil {
 			f.Related = []lint.Related{{Pos: d.Producer.PosOf("metadata", "name"), Message: lifecycle.Where(d.Producer)}}

@@ -22,7 +22,7 @@ var Analyzer = &lint.Analyzer{
 
 func run(pass *lint.Pass) (any, error) {
 	evs := lifecycle.Events(pass.Release)
-	for _, d := range lifecycle.Analyze(pass.Objects, pass.Hooks, pass.Release.Namespace, evs) {
+	for _, d := range lifecycle.Analyze(pass.Objects, pass.Hooks, pass.Release.Namespace, evs, pass.Elsewhere, pass.OnlyHere) {
 		if d.Status != lifecycle.HookOtherEvent {
 			continue
 		}

@@ -11,6 +11,27 @@ cluster makes in every namespace are not reported: the ServiceAccount
 "default" and the ConfigMap "kube-root-ca.crt" (internal/lifecycle
 Provided, the list the simulator's fake cluster creates them from).
 
+Release resources are judged in the render of the hook's command: the
+install render for install, test and delete hooks, the upgrade render for
+upgrade and rollback hooks. A release resource that only the other render
+defines is reported as such, a warning when the hook then fails for
+certain:
+
+  - one only upgrades render (`{{ if .Release.IsUpgrade }}`), used by an
+    install hook: an install never creates it; by a test or pre-delete
+    hook: it is missing until the release's first upgrade;
+  - one only the install renders (`{{ if .Release.IsInstall }}`), used by
+    a post-upgrade hook or a test hook: helm upgrade deletes it before the
+    post-upgrade hooks and any later helm test (helm.sh/helm/v3@v3.22.0 pkg/action/upgrade.go releasingUpgrade
+    runs them after KubeClient.Update, and pkg/kube/client.go update
+    deletes original.Difference(target) unless its helm.sh/resource-policy
+    is exactly "keep").
+
+Such a resource used by a pre-upgrade hook is not reported: the first
+upgrade finds what the install created (a release resource exists for a
+pre-upgrade hook when the previous revision created it, which no rule
+reports).
+
 # Why it matters
 
 Such objects must be created outside the release before the hook runs
@@ -19,7 +40,9 @@ missing, the hook's pod cannot be created or started and
 helm.sh/helm/v3 pkg/action/hooks.go execHook waits for the hook until
 --timeout; the chart cannot order them.
 
-This is advice (info): external objects are often intended.
+This is advice (info): external objects are often intended. A release
+resource of the chart missing in one command is not intended, hence the
+warning.
 
 # How to fix
 

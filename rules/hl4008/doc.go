@@ -4,7 +4,18 @@ hl4008 (hook-name-collision): a hook has the kind, namespace and name of a relea
 # What it checks
 
 Hooks whose kind, namespace (the release namespace when not set) and name
-equal those of a release resource of the same render.
+equal those of a release resource of the same render: the install render
+for install, test and delete hooks, the upgrade render for upgrade and
+rollback hooks. A release resource only the other render defines is
+reported where the two meet: one only the install renders
+(`{{ if .Release.IsInstall }}`) with a pre-upgrade hook, which the first
+upgrade runs before it deletes the resource its new manifest lacks
+(helm.sh/helm/v3@v3.22.0 pkg/action/upgrade.go releasingUpgrade, then
+pkg/kube/client.go update, by kind and name: the hook by then); one only
+upgrades render (`{{ if .Release.IsUpgrade }}`) with a test or pre-delete
+hook, run once an upgrade created it. A post-upgrade hook named as a
+resource only the install renders is not reported: the upgrade deleted
+that resource before its post-upgrade hooks.
 
 # Why it matters
 

@@ -4,8 +4,9 @@ import (
 	_ "embed"
 	"fmt"
 
-	"github.com/hooklint/hooklint/internal/hook"
+	rel "helm.sh/helm/v3/pkg/release"
 
+	"github.com/hooklint/hooklint/internal/hook"
 	"github.com/hooklint/hooklint/internal/lint"
 )
 
@@ -30,29 +31,61 @@ func run(pass *lint.Pass) (any, error) {
 		}
 		return key{o.Kind, ns, o.Name}
 	}
-	release := map[key]*hook.Object{}
-	for _, o := range pass.Objects {
-		if o.Hook == nil && o.Name != "" && o.Kind != "" {
-			if _, dup := release[keyOf(o)]; !dup {
-				release[keyOf(o)] = o
+	index := func(objs []*hook.Object) map[key]*hook.Object {
+		m := map[key]*hook.Object{}
+		for _, o := range objs {
+			if o.Hook == nil && o.Name != "" && o.Kind != "" {
+				if _, dup := m[keyOf(o)]; !dup {
+					m[keyOf(o)] = o
+				}
 			}
 		}
+		return m
 	}
+	release, elsewhere := index(pass.Objects), index(pass.Elsewhere)
 	for _, h := range pass.Hooks {
 		o := h.Object
 		if h.Dropped || o.Name == "" {
 			continue
 		}
 		r, ok := release[keyOf(o)]
+		msg := fmt.Sprintf("this hook has the kind, namespace and name of a release resource: whichever Helm creates second fails with \"already exists\" (a pre-hook fails the install after it ran), and before-hook-creation of a post-hook deletes the release's %s", o.Kind)
 		if !ok {
-			continue
+			r, ok = elsewhere[keyOf(o)]
+			if !ok {
+				continue
+			}
+			if msg = otherRender(h, o.Kind); msg == "" {
+				continue
+			}
 		}
 		pass.Report(lint.Finding{
 			Pos:     o.PosOf("metadata", "name"),
 			Object:  lint.ObjectRefOf(o),
-			Message: fmt.Sprintf("this hook has the kind, namespace and name of a release resource: whichever Helm creates second fails with \"already exists\" (a pre-hook fails the install after it ran), and before-hook-creation of a post-hook deletes the release's %s", o.Kind),
+			Message: msg,
 			Related: []lint.Related{{Pos: r.PosOf("metadata", "name"), Message: fmt.Sprintf("the release resource %s %q is defined here", r.Kind, r.Name)}},
 		})
 	}
 	return nil, nil
+}
+
+// otherRender is the message for hook h named as a release resource that
+// only the chart's other render defines (lint.Pass.Elsewhere), "" when
+// they never meet. A hook of the upgrade render meets one only the
+// install renders in pre-upgrade, before helm upgrade deletes it
+// (helm.sh/helm/v3@v3.22.0 pkg/action/upgrade.go releasingUpgrade runs the
+// pre-upgrade hooks, then KubeClient.Update deletes what the new manifest
+// lacks, by kind and name: the hook then). A test or pre-delete hook of the
+// install render meets one only upgrades render once an upgrade created
+// it. Post-upgrade hooks come after that delete; post-install hooks before
+// any upgrade; post-delete hooks after uninstall deleted the release.
+func otherRender(h *hook.Hook, kind string) string {
+	clash := fmt.Sprintf("its before-hook-creation deletes the release's %s and replaces it (without that policy, the hook's create fails with \"already exists\")", kind)
+	switch {
+	case h.HasEvent(rel.HookPreUpgrade):
+		return "this hook has the kind, namespace and name of a release resource only the install render defines: on the first upgrade, which still finds it, " + clash + ", and the upgrade then deletes the hook as the release resource its new manifest dropped"
+	case h.HasEvent(rel.HookTest) || h.HasEvent(rel.HookPreDelete):
+		return "this hook has the kind, namespace and name of a release resource only the upgrade render defines: after an upgrade created it, " + clash
+	}
+	return ""
 }

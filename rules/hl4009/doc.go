@@ -8,6 +8,10 @@ DaemonSets, Jobs, Pods: volumes, envFrom, env valueFrom, imagePullSecrets,
 serviceAccountName and PersistentVolumeClaims, as HL3001 lists them; not
 optional ones) to an object that the chart defines only as hooks, one of
 which runs on install or upgrade with the hook-succeeded delete policy.
+The workloads are those of the install render. When only the upgrade
+render defines the object as a release resource (`{{ if .Release.IsInstall }}`
+a hook, else a release resource), the message says the pods fail until
+the release's first upgrade creates it.
 
 # Why it matters
 

@@ -43,10 +43,16 @@ func run(pass *lint.Pass) (any, error) {
 			if h == nil {
 				continue
 			}
+			// A release resource only the upgrade render has
+			// (Pass.Elsewhere) defines it from the first upgrade on.
+			defined, until := "no release resource defines it", ""
+			if len(lifecycle.Producers(r, pass.Elsewhere, o, ns)) > 0 {
+				defined, until = "only the upgrade render defines it as a release resource", " until the release's first upgrade creates it"
+			}
 			pass.Report(lint.Finding{
 				Pos: r.At, Object: lint.ObjectRefOf(o),
-				Message: fmt.Sprintf("%s is a %s hook that its delete policy hook-succeeded deletes as soon as its hooks have run, and no release resource defines it: this %s's pods that start after that (all of them after a pre-install hook, and every restarted, rescheduled or scaled one) cannot start (%s not found)",
-					lifecycle.Describe(r), h.Annotation.Value, o.Kind, strings.ToLower(r.Kind)),
+				Message: fmt.Sprintf("%s is a %s hook that its delete policy hook-succeeded deletes as soon as its hooks have run, and %s: this %s's pods that start after that (all of them after a pre-install hook, and every restarted, rescheduled or scaled one) cannot start (%s not found)%s",
+					lifecycle.Describe(r), h.Annotation.Value, defined, o.Kind, strings.ToLower(r.Kind), until),
 				Related: []lint.Related{{Pos: h.Annotation.KeyAt, Message: lifecycle.Where(h.Object)}},
 			})
 		}
