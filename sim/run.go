@@ -13,13 +13,13 @@ import (
 	"helm.sh/helm/v3/pkg/chartutil"
 	"helm.sh/helm/v3/pkg/kube"
 	"helm.sh/helm/v3/pkg/release"
-	"helm.sh/helm/v3/pkg/releaseutil"
 	"helm.sh/helm/v3/pkg/storage"
 	"helm.sh/helm/v3/pkg/storage/driver"
 	"k8s.io/cli-runtime/pkg/resource"
 	"k8s.io/client-go/discovery"
 	"sigs.k8s.io/yaml"
 
+	"github.com/hooklint/hooklint/internal/hook"
 	"github.com/hooklint/hooklint/internal/render"
 )
 
@@ -575,7 +575,7 @@ func hookLeftoverReason(o *Object, p Phase) string {
 // crdKindsOfManifest reads the kinds of a CRD file from crds/.
 func crdKindsOfManifest(data []byte) []crdKind {
 	var out []crdKind
-	for _, doc := range releaseutil.SplitManifests(string(data)) {
+	for _, doc := range hook.SplitTexts(string(data)) {
 		var m map[string]any
 		if err := yaml.Unmarshal([]byte(doc), &m); err != nil {
 			continue

@@ -93,3 +93,15 @@ func splitDocs(content string) []doc {
 	add(start, len(trimmed))
 	return out
 }
+
+// SplitTexts returns the documents of content, in order, as
+// releaseutil.SplitManifests finds them (its map's values), without its
+// regexp, which costs seconds on the multi-megabyte CRD files of crds/.
+func SplitTexts(content string) []string {
+	docs := splitDocs(content)
+	out := make([]string, len(docs))
+	for i, d := range docs {
+		out[i] = d.Text
+	}
+	return out
+}

@@ -99,5 +99,8 @@ func (c *Chart) CheckTplLoop() error {
 	if err := c.probeTpl(rel, opts); err != nil {
 		return err
 	}
+	if c.SameForUpgrade() {
+		return nil // the upgrade render cannot differ (nothing reads IsUpgrade or Revision)
+	}
 	return c.probeTpl(UpgradeRelease(rel), opts)
 }
