@@ -14,7 +14,7 @@ targets=(
   ./internal/hook:FuzzSplit ./internal/hook:FuzzSplit4 ./internal/hook:FuzzSourceMap
   ./internal/hook:FuzzExtractStream ./internal/hook:FuzzExtract ./sim:FuzzParseScenarioFile
   ./internal/config:FuzzParse ./internal/suppress:FuzzFromSources
-  ./internal/render:FuzzValidateSchema ./internal/termtext:FuzzEscape
+  ./internal/render:FuzzValidateSchema ./internal/render:FuzzMentionsRelease ./internal/termtext:FuzzEscape
 )
 for target in "${targets[@]}"; do
   pkg=${target%%:*} name=${target#*:}

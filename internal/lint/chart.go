@@ -116,9 +116,24 @@ func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set,
 	var specErr error
 	var waitSpec func()
 	differ := c.ReleaseTemplates()
-	if !opts.IsUpgrade && !(reuse && c.SameForUpgrade()) && (len(differ) > 0 || c.MayNeedUpgradeRender()) {
+	same := reuse && c.SameForUpgrade()
+	// The templates whose upgrade render cannot differ from their install
+	// render (render.Chart.UpgradeBlind, computed when needed, or by the
+	// speculative goroutine): when every template the upgrade set needs
+	// is one, the install render serves as the upgrade render.
+	var blind map[string]bool
+	analyse := reuse && !same && !opts.IsUpgrade
+	if !opts.IsUpgrade && !same && (len(differ) > 0 || c.MayNeedUpgradeRender()) {
 		spec = c.ForHooks(differ)
-		waitSpec = par.Spare(func() { specSet, specErr = extractUpgrade(spec, opts) })
+		waitSpec = par.Spare(func() {
+			if analyse {
+				blind = c.UpgradeBlind(c.RenderedTemplates())
+				if len(blind) == len(c.RenderedTemplates()) {
+					return // the install render will do
+				}
+			}
+			specSet, specErr = extractUpgrade(spec, opts)
+		})
 	}
 	r, err := render.Render(c, opts, render.Install)
 	var s *hook.Set
@@ -140,11 +155,6 @@ func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set,
 	if (!NeedsUpgrade(s) && len(jobs) == 0 && len(differ) == 0) || opts.IsUpgrade {
 		return sets, nil, nil
 	}
-	if reuse && c.SameForUpgrade() {
-		u := *s
-		u.Context, u.Release = render.Upgrade, render.UpgradeRelease(s.Release)
-		return append(sets, &u), nil, nil
-	}
 	compareOnly := !NeedsUpgrade(s) && len(jobs) == 0
 	files := jobs
 	for _, h := range s.Hooks {
@@ -153,9 +163,17 @@ func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set,
 	for p := range differ {
 		files[p] = true
 	}
+	if analyse && blind == nil {
+		blind = c.UpgradeBlind(c.RenderedTemplates())
+	}
+	if same || (analyse && allIn(files, blind)) {
+		u := *s
+		u.Context, u.Release = render.Upgrade, render.UpgradeRelease(s.Release)
+		return append(sets, &u), nil, nil
+	}
 	part := c.ForHooks(files)
 	var u *hook.Set
-	if waitSpec != nil && part.SameTemplates(spec) {
+	if waitSpec != nil && specSet != nil && part.SameTemplates(spec) {
 		u, err = specSet, specErr
 	} else {
 		u, err = extractUpgrade(part, opts)
@@ -173,6 +191,15 @@ func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set,
 	}
 	note := fmt.Sprintf("the upgrade render (revision 2) failed offline, so upgrade and rollback hooks are analysed as rendered by install: %v", err)
 	return sets, []string{note}, nil
+}
+
+func allIn(files, in map[string]bool) bool {
+	for f := range files {
+		if !in[f] {
+			return false
+		}
+	}
+	return true
 }
 
 // releaseJobFiles returns the templates of the install render's release

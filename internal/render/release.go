@@ -12,28 +12,58 @@ import (
 	chart4 "helm.sh/helm/v4/pkg/chart/v2"
 )
 
-// releaseRef matches what a template can read of the release that differs
-// between an install and an upgrade render: .Release.IsInstall, IsUpgrade,
-// Revision, or the .Release object as a whole (toYaml .Release, a
-// variable, a dict). Name, Namespace and Service are the same in both.
-var releaseRef = regexp.MustCompile(`IsInstall|IsUpgrade|Revision|\.Release\b\s*(?:[^.\s]|$)|\.Release\s*$`)
-
-// mentionsRelease is releaseRef.MatchString behind a substring test: every
-// match contains "IsInstall", "IsUpgrade", "Revision" or ".Release", and
-// most text (large CRD files) contains none of them; the regexp alone
-// costs more than a render on such charts.
+// mentionsRelease reports whether s mentions what a template can read of
+// the release that differs between an install and an upgrade render:
+// .Release.IsInstall, IsUpgrade, Revision, or the .Release object as a
+// whole (toYaml .Release, a variable, a dict); Name, Namespace and Service
+// are the same in both: "IsInstall", "IsUpgrade" or "Revision" anywhere,
+// or ".Release" not followed by a word character and, after any white
+// space, by something other than a ".". It is the regexp
+// IsInstall|IsUpgrade|Revision|\.Release\b\s*(?:[^.\s]|$) without the
+// regexp, which costs more than a render on large texts where
+// ".Release.Name" is everywhere (TestMentionsRelease, FuzzMentionsRelease).
 func mentionsRelease(s string) bool {
-	if !strings.Contains(s, "IsInstall") && !strings.Contains(s, "IsUpgrade") &&
-		!strings.Contains(s, "Revision") && !strings.Contains(s, ".Release") {
-		return false
+	if strings.Contains(s, "IsInstall") || strings.Contains(s, "IsUpgrade") || strings.Contains(s, "Revision") {
+		return true
 	}
-	return releaseRef.MatchString(s)
+	const rel = ".Release"
+	for i := strings.Index(s, rel); i >= 0; {
+		j := i + len(rel)
+		if j < len(s) && isWordByte(s[j]) {
+			k := strings.Index(s[j:], rel)
+			if k < 0 {
+				return false
+			}
+			i = j + k
+			continue
+		}
+		for j < len(s) && isRE2Space(s[j]) {
+			j++
+		}
+		if j == len(s) || s[j] != '.' {
+			return true
+		}
+		k := strings.Index(s[j:], rel)
+		if k < 0 {
+			return false
+		}
+		i = j + k
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+func isRE2Space(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 func mentionsReleaseBytes(b []byte) bool {
 	for _, w := range [...]string{"IsInstall", "IsUpgrade", "Revision", ".Release"} {
 		if bytes.Contains(b, []byte(w)) {
-			return releaseRef.Match(b)
+			return mentionsRelease(string(b))
 		}
 	}
 	return false
