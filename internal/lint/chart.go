@@ -122,7 +122,8 @@ func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set,
 	// speculative goroutine): when every template the upgrade set needs
 	// is one, the install render serves as the upgrade render.
 	var blind map[string]bool
-	analyse := reuse && !same && !opts.IsUpgrade
+	// (a template in differ is never blind: no point when there is one)
+	analyse := reuse && !same && !opts.IsUpgrade && len(differ) == 0
 	if !opts.IsUpgrade && !same && (len(differ) > 0 || c.MayNeedUpgradeRender()) {
 		spec = c.ForHooks(differ)
 		waitSpec = par.Spare(func() {

@@ -129,7 +129,9 @@ func valuesMention(v any) bool {
 func (c *Chart) ReleaseTemplates() map[string]bool {
 	out := map[string]bool{}
 	for p, src := range c.Sources {
-		if !strings.HasPrefix(path.Base(p), "_") && mentionsRelease(src) {
+		// NOTES.txt is rendered but is no manifest (helm.sh/helm/v3@v3.22.0
+		// pkg/action/action.go renderResources sets notes files apart)
+		if !strings.HasPrefix(path.Base(p), "_") && !strings.HasSuffix(p, "NOTES.txt") && mentionsRelease(src) {
 			out[p] = true
 		}
 	}
