@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hooklint/hooklint/internal/corpus"
 	"github.com/hooklint/hooklint/internal/render"
 )
 
@@ -15,22 +14,8 @@ import (
 // template Chart.UpgradeBlind calls blind renders the same bytes in a full
 // install render and a full upgrade render.
 func TestUpgradeBlindRendersTheSame(t *testing.T) {
-	type target struct{ name, dir, values string }
-	var targets []target
-	charts, err := corpus.Charts()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range charts {
-		targets = append(targets, target{"corpus/" + c.ID, c.Dir, c.Values})
-	}
-	fixtures, _ := filepath.Glob(filepath.Join("..", "..", "rules", "*", "testdata", "*"))
-	ex, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "charts", "*"))
-	for _, d := range append(fixtures, ex...) {
-		targets = append(targets, target{d, d, ""})
-	}
 	blindN, seeN := 0, 0
-	for _, tg := range targets {
+	for _, tg := range renderTargets(t) {
 		opts := &render.Options{}
 		if tg.values != "" {
 			opts.Values.ValueFiles = []string{tg.values}

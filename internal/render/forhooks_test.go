@@ -9,19 +9,20 @@ import (
 	"github.com/hooklint/hooklint/internal/render"
 )
 
-// TestForHooksRendersTheSameHooks: on every corpus chart and rule fixture,
-// the upgrade render of Chart.ForHooks (only hook templates and helpers
-// executed) yields exactly the hooks, in Helm's order, of the full upgrade
-// render, and the same template positions.
-func TestForHooksRendersTheSameHooks(t *testing.T) {
-	type target struct{ name, dir, values string }
-	var targets []target
+// renderTarget is a chart the render tests compare renders of.
+type renderTarget struct{ name, dir, values string }
+
+// renderTargets are every corpus chart (with its values file), every rule
+// fixture and every chart of testdata/charts.
+func renderTargets(t *testing.T) []renderTarget {
+	t.Helper()
+	var targets []renderTarget
 	charts, err := corpus.Charts()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range charts {
-		targets = append(targets, target{"corpus/" + c.ID, c.Dir, c.Values})
+		targets = append(targets, renderTarget{"corpus/" + c.ID, c.Dir, c.Values})
 	}
 	fixtures, err := filepath.Glob(filepath.Join("..", "..", "rules", "*", "testdata", "*"))
 	if err != nil {
@@ -29,10 +30,18 @@ func TestForHooksRendersTheSameHooks(t *testing.T) {
 	}
 	ex, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "charts", "*"))
 	for _, d := range append(fixtures, ex...) {
-		targets = append(targets, target{d, d, ""})
+		targets = append(targets, renderTarget{d, d, ""})
 	}
+	return targets
+}
+
+// TestForHooksRendersTheSameHooks: on every corpus chart and rule fixture,
+// the upgrade render of Chart.ForHooks (only hook templates and helpers
+// executed) yields exactly the hooks, in Helm's order, of the full upgrade
+// render, and the same template positions.
+func TestForHooksRendersTheSameHooks(t *testing.T) {
 	compared := 0
-	for _, tg := range targets {
+	for _, tg := range renderTargets(t) {
 		opts := &render.Options{}
 		if tg.values != "" {
 			opts.Values.ValueFiles = []string{tg.values}
