@@ -27,6 +27,6 @@ func main() {
 		if c.Bad {
 			state = "bad"
 		}
-		fmt.Printf("%s\t%s\t%s\n", c.Name, dir, state)
+		fmt.Fprintf(os.Stdout, "%s\t%s\t%s\n", c.Name, dir, state)
 	}
 }

@@ -160,7 +160,7 @@ func (a *analysis) blind(f string, valueCalls []string, valueDynamic bool) bool 
 }
 
 // printers are functions that put their arguments into the output.
-var printers = map[string]bool{
+var printers = map[string]bool{ //nolint:gochecknoglobals // read-only lookup table
 	"toYaml": true, "toJson": true, "toPrettyJson": true, "toRawJson": true, "toToml": true,
 	"mustToJson": true, "mustToPrettyJson": true, "mustToRawJson": true, "toString": true,
 	"print": true, "printf": true, "println": true, "quote": true, "squote": true, "cat": true,
