@@ -16,7 +16,7 @@ import (
 //   - neither its source nor any named template it calls (include or
 //     template with a literal name, transitively; every definition of a
 //     name counts) mentions .Release.IsInstall, IsUpgrade, Revision or the
-//     whole .Release (mentionsRelease, on the parsed text);
+//     whole .Release (readsRelease, on the parsed text's actions);
 //   - none of them calls a template by a computed name;
 //   - no file tree prints or serializes the whole context (`{{ . }}`,
 //     `toYaml $`), which holds .Release;
@@ -62,7 +62,7 @@ func (c *Chart) RenderedTemplates() map[string]bool {
 
 func chartFilesMention(ch *chart.Chart) bool {
 	for _, f := range ch.Files {
-		if mentionsReleaseBytes(f.Data) {
+		if readsReleaseBytes(f.Data) {
 			return true
 		}
 	}
@@ -109,7 +109,7 @@ func analyse(sources map[string]string) (*analysis, bool) {
 			return nil, false
 		}
 		// a tree can mention a release field only if its file does
-		fileMentions := mentionsRelease(src)
+		fileMentions := readsRelease(src)
 		for name, tr := range set {
 			info := inspect(tr, name == p, fileMentions)
 			if name == p {
@@ -173,7 +173,7 @@ func inspect(t *parse.Tree, file, mayMention bool) treeInfo {
 	if t.Root == nil {
 		return info
 	}
-	info.mentions = mayMention && mentionsRelease(t.Root.String())
+	info.mentions = mayMention && readsRelease(t.Root.String())
 	bare := func(n parse.Node) bool {
 		switch x := n.(type) {
 		case *parse.DotNode:

@@ -44,3 +44,25 @@ func FuzzMentionsRelease(f *testing.F) {
 		}
 	})
 }
+
+func TestReadsRelease(t *testing.T) {
+	for s, want := range map[string]bool{
+		"description: Revisions will be removed":                false,
+		"a: {{ .Release.Name }} # Revision":                     false,
+		"a: {{ .Release.Revision }}":                            true,
+		"{{ if .Release.IsUpgrade }}x{{ end }}":                 true,
+		`{{ printf "}}" .Release.IsUpgrade }}`:                  true,
+		"{{ printf `}}` .Release.IsInstall }}":                  true,
+		`{{ printf "a\"}}" | cat .Release.IsInstall }}`:         true,
+		"{{ toYaml .Release }}":                                 true,
+		"{{/* Revision */}}":                                    true,
+		"text .Release }} and IsUpgrade":                        false,
+		`{{ "unclosed .Release.IsUpgrade`:                       true,
+		"{{ $r := .Release }}{{ $r.Name }}":                     true,
+		"{{ .Release.Name }}{{ .Release.Namespace }} Revision ": false,
+	} {
+		if got := readsRelease(s); got != want {
+			t.Errorf("readsRelease(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -60,10 +60,48 @@ func isRE2Space(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
-func mentionsReleaseBytes(b []byte) bool {
+// readsRelease is mentionsRelease over the actions of template text s (a
+// template, a values string or a file that tpl renders): only an action
+// can read the release, and a CRD's description ("Revisions will be
+// removed...") is literal text. An action runs from "{{" to the next "}}"
+// outside a string, raw string or rune literal; a quote that never closes
+// makes the rest of s one action, which can only find more.
+func readsRelease(s string) bool {
+	if !mentionsRelease(s) {
+		return false
+	}
+	for i := 0; i < len(s); {
+		a := strings.Index(s[i:], "{{")
+		if a < 0 {
+			return false
+		}
+		start := i + a
+		j := start + 2
+		for j < len(s) && (s[j] != '}' || j+1 == len(s) || s[j+1] != '}') {
+			if q := s[j]; q == '"' || q == '`' || q == '\'' {
+				j++
+				for j < len(s) && s[j] != q {
+					if q != '`' && s[j] == '\\' {
+						j++
+					}
+					j++
+				}
+			}
+			j++
+		}
+		end := min(j+2, len(s))
+		if mentionsRelease(s[start:end]) {
+			return true
+		}
+		i = end
+	}
+	return false
+}
+
+func readsReleaseBytes(b []byte) bool {
 	for _, w := range [...]string{"IsInstall", "IsUpgrade", "Revision", ".Release"} {
 		if bytes.Contains(b, []byte(w)) {
-			return mentionsRelease(string(b))
+			return readsRelease(string(b))
 		}
 	}
 	return false
@@ -77,14 +115,14 @@ func mentionsReleaseBytes(b []byte) bool {
 // conservative: a false "no" costs a render, never a finding.
 func (c *Chart) SameForUpgrade() bool {
 	for _, src := range c.Sources {
-		if mentionsRelease(src) {
+		if readsRelease(src) {
 			return false
 		}
 	}
 	var files func(ch *chart.Chart) bool
 	files = func(ch *chart.Chart) bool {
 		for _, f := range ch.Files {
-			if mentionsReleaseBytes(f.Data) {
+			if readsReleaseBytes(f.Data) {
 				return false
 			}
 		}
@@ -101,7 +139,7 @@ func (c *Chart) SameForUpgrade() bool {
 func valuesMention(v any) bool {
 	switch t := v.(type) {
 	case string:
-		return strings.Contains(t, "{{") && mentionsRelease(t)
+		return strings.Contains(t, "{{") && readsRelease(t)
 	case map[string]any:
 		for _, x := range t {
 			if valuesMention(x) {
@@ -131,7 +169,7 @@ func (c *Chart) ReleaseTemplates() map[string]bool {
 	for p, src := range c.Sources {
 		// NOTES.txt is rendered but is no manifest (helm.sh/helm/v3@v3.22.0
 		// pkg/action/action.go renderResources sets notes files apart)
-		if !strings.HasPrefix(path.Base(p), "_") && !strings.HasSuffix(p, "NOTES.txt") && mentionsRelease(src) {
+		if !strings.HasPrefix(path.Base(p), "_") && !strings.HasSuffix(p, "NOTES.txt") && readsRelease(src) {
 			out[p] = true
 		}
 	}
