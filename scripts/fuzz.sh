@@ -21,14 +21,15 @@ for target in "${targets[@]}"; do
   echo "-- $pkg $name ($fuzztime)"
   log=$(mktemp)
   corpus="$pkg/testdata/fuzz/$name"
-  before=$(ls "$corpus" 2>/dev/null | wc -l)
+  count() { if [ -d "$corpus" ]; then find "$corpus" -type f | wc -l; else echo 0; fi; }
+  before=$(count)
   run() { go test "$pkg" -run "^$name\$" -fuzz "^$name\$" -fuzztime "$fuzztime" -parallel "$parallel" >"$log" 2>&1; }
   if ! run; then
     # The fuzzing engine sometimes stops a worker at the deadline and
     # reports "context deadline exceeded" with no failing input (on a
     # loaded machine); that is retried once. A real failure writes its
     # input under testdata/fuzz.
-    if grep -q 'context deadline exceeded' "$log" && [ "$(ls "$corpus" 2>/dev/null | wc -l)" = "$before" ]; then
+    if grep -q 'context deadline exceeded' "$log" && [ "$(count)" = "$before" ]; then
       echo "(the engine stopped at the deadline without a failing input; once more)"
       run || { cat "$log"; echo "fuzz target $name failed twice"; exit 1; }
     else
