@@ -32,7 +32,7 @@ import (
 // logged, and with each Helm some document that carries a PEM block (a
 // key or a certificate, in plain text or base64) must differ.
 func TestCorpusFindingsRealKeyGeneration(t *testing.T) {
-	charts := keyCharts(t)
+	charts := corpus.KeyChartsFor(t)
 	as, err := lint.Select(rules.All, lint.Selection{})
 	if err != nil {
 		t.Fatal(err)
@@ -103,28 +103,6 @@ func TestCorpusFindingsRealKeyGeneration(t *testing.T) {
 // pemBase64 is "-----BEGIN" in base64, as a Secret's data holds a PEM
 // block.
 const pemBase64 = "LS0tLS1CRUdJTi"
-
-// keyCharts are the corpus charts whose templates call a key or
-// certificate generator, decided by parsing every template
-// (corpus.KeyCharts); the test is skipped without the corpus and fails if
-// there is none.
-func keyCharts(t *testing.T) []corpus.KeyChart {
-	t.Helper()
-	charts, found, err := corpus.KeyCharts()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !found {
-		t.Skip("../shared/corpus is absent: no chart to generate keys with")
-	}
-	if len(charts) == 0 {
-		t.Fatal("no corpus chart calls a key or certificate generator: the test proves nothing")
-	}
-	for _, c := range charts {
-		t.Logf("%s calls %s; also %s", c.ID, strings.Join(c.Keys, ", "), strings.Join(c.Random, ", "))
-	}
-	return charts
-}
 
 func valuesOf(c corpus.KeyChart) (v values.Options) {
 	v.ValueFiles = c.ValueFiles()

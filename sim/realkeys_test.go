@@ -22,19 +22,9 @@ import (
 // crypto/rand keys, time.Now). The printed timelines must be the same: the
 // fixed key material changes no timeline (issue 14, point 2).
 func TestCorpusTimelinesRealKeyGeneration(t *testing.T) {
-	charts, found, err := corpus.KeyCharts()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !found {
-		t.Skip("../shared/corpus is absent: no chart to generate keys with")
-	}
-	if len(charts) == 0 {
-		t.Fatal("no corpus chart calls a key or certificate generator: the test proves nothing")
-	}
+	charts := corpus.KeyChartsFor(t)
 	dir := t.TempDir()
 	for _, c := range charts {
-		t.Logf("%s calls %s; also %s", c.ID, strings.Join(c.Keys, ", "), strings.Join(c.Random, ", "))
 		// bench/compare.sh's scenario file
 		var b strings.Builder
 		b.WriteString("release: rel\nkubeVersion: " + corpusKubeVersion + "\nchart: " + c.Dir + "\n")

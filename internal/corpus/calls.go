@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path"
 	"slices"
+	"strings"
+	"testing"
 	"text/template/parse"
 
 	"helm.sh/helm/v3/pkg/chart"
@@ -152,4 +154,25 @@ func KeyCharts() (out []KeyChart, found bool, err error) {
 		out = append(out, KeyChart{Chart: c, Keys: keys, Random: random})
 	}
 	return out, true, nil
+}
+
+// KeyChartsFor is KeyCharts for a test that proves something with them: it
+// skips t when the corpus is absent, fails it when no chart calls a key
+// generator (the test would prove nothing), and logs what each one calls.
+func KeyChartsFor(t testing.TB) []KeyChart {
+	t.Helper()
+	charts, found, err := KeyCharts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !found {
+		t.Skip("../shared/corpus is absent: no chart to generate keys with")
+	}
+	if len(charts) == 0 {
+		t.Fatal("no corpus chart calls a key or certificate generator: the test proves nothing")
+	}
+	for _, c := range charts {
+		t.Logf("%s calls %s; also %s", c.ID, strings.Join(c.Keys, ", "), strings.Join(c.Random, ", "))
+	}
+	return charts
 }

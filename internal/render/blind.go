@@ -31,7 +31,7 @@ import (
 // fixture, that blind templates render the same bytes in both contexts.
 func (c *Chart) UpgradeBlind(files map[string]bool) map[string]bool {
 	out := map[string]bool{}
-	if len(files) == 0 || chartFilesMention(c.Chart) || valuesMention(c.Values) || depValuesMention(c.Chart) {
+	if len(files) == 0 || c.valuesOrFilesReadRelease() {
 		return out
 	}
 	a, ok := analyse(c.Sources)
@@ -58,32 +58,6 @@ func (c *Chart) RenderedTemplates() map[string]bool {
 		}
 	}
 	return out
-}
-
-func chartFilesMention(ch *chart.Chart) bool {
-	for _, f := range ch.Files {
-		if readsReleaseBytes(f.Data) {
-			return true
-		}
-	}
-	for _, d := range ch.Dependencies() {
-		if chartFilesMention(d) {
-			return true
-		}
-	}
-	return false
-}
-
-func depValuesMention(ch *chart.Chart) bool {
-	if valuesMention(ch.Values) {
-		return true
-	}
-	for _, d := range ch.Dependencies() {
-		if depValuesMention(d) {
-			return true
-		}
-	}
-	return false
 }
 
 // treeInfo is what UpgradeBlind needs of one parsed tree.
@@ -211,7 +185,7 @@ func inspect(t *parse.Tree, file, mayMention bool) treeInfo {
 							info.dynamic = true
 						}
 					}
-					if i > 0 && len(cmd.Args) >= 1 && bare(p.Cmds[i-1].Args[0]) && len(p.Cmds[i-1].Args) == 1 {
+					if i > 0 && len(p.Cmds[i-1].Args) == 1 && bare(p.Cmds[i-1].Args[0]) {
 						info.dynamic = true // {{ . | toYaml }}
 					}
 				}

@@ -16,12 +16,8 @@ import (
 func TestUpgradeBlindRendersTheSame(t *testing.T) {
 	blindN, seeN := 0, 0
 	for _, tg := range renderTargets(t) {
-		opts := &render.Options{}
-		if tg.values != "" {
-			opts.Values.ValueFiles = []string{tg.values}
-		}
-		c, err := render.Load(tg.dir, opts)
-		if err != nil {
+		c, opts, ok := tg.load()
+		if !ok {
 			continue
 		}
 		in, err1 := render.Render(c, opts, render.Install)

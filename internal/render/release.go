@@ -119,21 +119,34 @@ func (c *Chart) SameForUpgrade() bool {
 			return false
 		}
 	}
-	var files func(ch *chart.Chart) bool
-	files = func(ch *chart.Chart) bool {
+	return !c.valuesOrFilesReadRelease()
+}
+
+// valuesOrFilesReadRelease reports whether a values string (the given
+// values, or the defaults of the chart or a subchart) or a chart file, text
+// that tpl may render, reads the release fields an upgrade changes.
+func (c *Chart) valuesOrFilesReadRelease() bool {
+	if valuesMention(c.Values) {
+		return true
+	}
+	var walk func(ch *chart.Chart) bool
+	walk = func(ch *chart.Chart) bool {
+		if valuesMention(ch.Values) {
+			return true
+		}
 		for _, f := range ch.Files {
 			if readsReleaseBytes(f.Data) {
-				return false
+				return true
 			}
 		}
 		for _, d := range ch.Dependencies() {
-			if !files(d) {
-				return false
+			if walk(d) {
+				return true
 			}
 		}
-		return true
+		return false
 	}
-	return files(c.Chart) && !valuesMention(c.Values) && !valuesMention(c.Chart.Values)
+	return walk(c.Chart)
 }
 
 func valuesMention(v any) bool {
