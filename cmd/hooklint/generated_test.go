@@ -19,9 +19,9 @@ import (
 var generatedCeilings = map[string]int64{
 	"template-1mb":      128 << 20,
 	"render-10mb":       384 << 20,
-	"render-50mb":       640 << 20,
-	"docs-10k":          160 << 20,
-	"docs-200k":         1536 << 20,
+	"render-50mb":       320 << 20,
+	"docs-10k":          112 << 20,
+	"docs-200k":         512 << 20,
 	"crd-keep-1.4mb":    140 << 20,
 	"crd-hook-1.4mb":    150 << 20,
 	"template-file-6mb": 96 << 20,

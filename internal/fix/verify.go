@@ -178,7 +178,7 @@ func sameRender(a, b *hook.Set, edited map[string]map[int]bool) (string, string)
 				}
 			}
 		}
-		if len(touched) == 0 || !reflect.DeepEqual(withoutAnnotations(o.Content, touched), withoutAnnotations(o2.Content, touched)) {
+		if len(touched) == 0 || !reflect.DeepEqual(withoutAnnotations(o.Content(), touched), withoutAnnotations(o2.Content(), touched)) {
 			return o.File, why
 		}
 		// A weight that keeps its key keeps Helm's order (of a hook Helm

@@ -46,8 +46,9 @@ func Extract(chartArg string, r *render.Rendered, sources map[string]string) (*S
 	var hooks []*release.Hook
 	var err error
 	helm := func() { hooks, err = sortManifests(r) }
-	ours := func() { set.Objects = objects(items) }
-	if largest <= maxSideBySideDoc {
+	lazy := lazyRender(items)
+	ours := func() { set.Objects = objects(items, lazy) }
+	if largest <= maxSideBySideDoc && !lazy {
 		par.Do(helm, ours)
 	} else {
 		helm()
@@ -105,14 +106,38 @@ func documents(r *render.Rendered, sources map[string]string, split func(string)
 
 // objects reads the documents. Each is parsed on its own (newObject):
 // large renders are spread over the free CPUs.
-func objects(items []docItem) []*Object {
+func objects(items []docItem, lazy bool) []*Object {
 	objs := make([]*Object, len(items))
 	par.For(len(items), 256, func(k int) {
 		it := items[k]
-		objs[k] = newObject(it.path, it.src, it.i, it.d)
+		objs[k] = newObject(it.path, it.src, it.i, it.d, lazy)
 	})
 	return objs
 }
+
+// lazyRender reports whether a render is so large that the decoded
+// content of its documents is not kept (Object.Content) and that Helm's
+// reading and hooklint's do not run side by side: Helm's holds every
+// document's head at once (200,000 documents: 80 MB) and the two peaks
+// would add up.
+func lazyRender(items []docItem) bool {
+	size := 0
+	for _, it := range items {
+		size += len(it.d.Text)
+	}
+	return len(items) > lazyDocs || size > lazyBytes
+}
+
+// A render of more than lazyDocs documents or lazyBytes of them does not
+// keep the decoded content of documents that cannot be hooks
+// (Object.Content): 200,000 three-key ConfigMaps held 200 MB of maps, for
+// rules that read most of them once. Below, as in every corpus chart (at
+// most a few hundred documents and 1.5 MB), all content is kept, which is
+// faster.
+const (
+	lazyDocs  = 2000
+	lazyBytes = 8 << 20
+)
 
 func lastElem(p string) string {
 	if i := strings.LastIndexByte(p, '/'); i >= 0 {
@@ -250,7 +275,7 @@ func tokens(a *Annotation) []Token {
 	return out
 }
 
-func newObject(path string, src *source, index int, d doc) *Object {
+func newObject(path string, src *source, index int, d doc, lazy bool) *Object {
 	o := &Object{Path: path, File: src.file, Index: index, Text: d.Text, src: src, docLine: d.Line}
 	o.At = src.pos(d.Line, "")
 	root, err := parseRoot(d.Text)
@@ -264,11 +289,11 @@ func newObject(path string, src *source, index int, d doc) *Object {
 	o.node = root
 	budget := maxNodes
 	if m, ok := decode(o.node, &budget).(map[string]any); ok {
-		o.Content = m
+		o.content, o.mapping = m, true
 	}
-	o.APIVersion = str(o.Content["apiVersion"])
-	o.Kind = str(o.Content["kind"])
-	if md, ok := o.Content["metadata"].(map[string]any); ok {
+	o.APIVersion = str(o.content["apiVersion"])
+	o.Kind = str(o.content["kind"])
+	if md, ok := o.content["metadata"].(map[string]any); ok {
 		o.Name = str(md["name"])
 		o.GenerateName = str(md["generateName"])
 		o.Namespace = str(md["namespace"])
@@ -306,6 +331,15 @@ func newObject(path string, src *source, index int, d doc) *Object {
 		// Object.tree parses it again then. 200,000 documents keep 400 MB
 		// less.
 		o.node, o.dropped = nil, true
+		if lazy && o.mapping {
+			// the content check while the content is at hand (the tree,
+			// which it reads for rare values only, is parsed again then)
+			o.Shared()
+			for k := range o.content {
+				o.top |= topBit(k)
+			}
+			o.content, o.lazy = nil, true
+		}
 	}
 	return o
 }

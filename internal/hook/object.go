@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	yaml "go.yaml.in/yaml/v3"
 )
@@ -22,9 +23,16 @@ type Object struct {
 	GenerateName string
 	Namespace    string // metadata.namespace as written ("" = the release namespace)
 
-	// Content is the document decoded into maps, slices and scalars; nil
-	// when it is not a mapping.
-	Content map[string]any
+	// content is the document decoded (Content); of a lazy object, nil
+	content map[string]any
+	mapping bool   // the document is a mapping (Content is not nil)
+	lazy    bool   // content is decoded again when read (objects)
+	top     uint32 // of a lazy object, its top-level keys (topBit)
+	reads   atomic.Int32
+	kept    atomic.Pointer[map[string]any] // of a lazy object read twice
+
+	sharedOnce sync.Once
+	shared     any
 	// ParseErr is set when hooklint's YAML parser rejects a document that
 	// Helm accepted; positions then fall back to the document's first line.
 	ParseErr error
@@ -69,12 +77,80 @@ func (o *Object) Annotation(key string) *Annotation {
 	return nil
 }
 
+// Content is the document decoded into maps, slices and scalars; nil
+// when it is not a mapping. The caller must not change it.
+//
+// In a large render (lazyDocs) the content of a document that cannot be a
+// hook is not kept, as it would be most of the memory: Content decodes the
+// text again, and keeps the result from the second read on (a document
+// some rule reads once per hook is decoded at most three times).
+func (o *Object) Content() map[string]any {
+	if !o.lazy {
+		return o.content
+	}
+	if m := o.kept.Load(); m != nil {
+		return *m
+	}
+	root := o.tree()
+	if root == nil {
+		return nil
+	}
+	budget := maxNodes
+	m, _ := decode(root, &budget).(map[string]any)
+	if o.reads.Add(1) >= 2 {
+		o.kept.Store(&m)
+	}
+	return m
+}
+
+// Mapping reports whether the document is a mapping: whether Content is
+// not nil, without decoding it.
+func (o *Object) Mapping() bool { return o.mapping }
+
+// topKeys are top-level keys whose absence a lazy object records, so that
+// Get("spec", ...) of a ConfigMap does not decode it; a key not listed
+// shares the last bit with every other such key.
+var topKeys = [...]string{"apiVersion", "kind", "metadata", "spec", "data", "stringData", "rules", "subjects", "roleRef", "webhooks", "status"}
+
+// topBit is the bit of a top-level key in Object.top.
+func topBit(key string) uint32 {
+	for i, k := range topKeys {
+		if k == key {
+			return 1 << i
+		}
+	}
+	return 1 << len(topKeys)
+}
+
+// Shared returns the result of the content check (SetContentCheck) of
+// the object, running it once per object: every render holding the
+// object would repeat it (the upgrade render shares the install render's
+// objects of templates that cannot tell an upgrade from an install). Of
+// an object whose content is not kept, newObject runs it while the
+// content is at hand, so it is never decoded again for it.
+func (o *Object) Shared() any {
+	o.sharedOnce.Do(func() {
+		if contentCheck != nil {
+			o.shared = contentCheck(o)
+		}
+	})
+	return o.shared
+}
+
+var contentCheck func(o *Object) any
+
+// SetContentCheck sets the analysis of one object's content that Shared
+// returns: internal/schema's check of built-in kinds against their Go
+// types, which HL5001 and HL5002 read (schema imports this package, so it
+// registers the check from its init).
+func SetContentCheck(f func(o *Object) any) { contentCheck = f }
+
 // Get returns the value at path (map keys, or decimal indexes into lists).
 func (o *Object) Get(path ...string) (any, bool) {
-	var cur any = o.Content
-	if o.Content == nil {
+	if !o.mapping || (o.lazy && len(path) > 0 && o.top&topBit(path[0]) == 0) {
 		return nil, false
 	}
+	var cur any = o.Content()
 	for _, p := range path {
 		switch c := cur.(type) {
 		case map[string]any:

@@ -80,11 +80,13 @@ func ExtractStreamHelm(name, stream, releaseName, namespace, helm string) (*Set,
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
+	var items []docItem
 	for _, p := range paths {
 		for i, d := range split(rendered[p]) {
-			set.Objects = append(set.Objects, newObject(p, srcs[p], i, d))
+			items = append(items, docItem{path: p, src: srcs[p], i: i, d: d})
 		}
 	}
+	set.Objects = objects(items, lazyRender(items))
 	set.Hooks = attach(set.Objects, hooks)
 	return set, nil
 }

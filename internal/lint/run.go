@@ -147,7 +147,8 @@ func run(selected []*Analyzer, info ChartInfo, sets []*hook.Set, st Settings, si
 	// Release resources that only another render has, and those only
 	// this one has (Pass.Elsewhere, Pass.OnlyHere).
 	ids := make([]map[releaseID]bool, len(sets))
-	if len(sets) > 1 {
+	differ := len(sets) > 1 && !sameObjects(sets)
+	if differ {
 		for i, set := range sets {
 			ids[i] = releaseIDs(set)
 		}
@@ -156,7 +157,7 @@ func run(selected []*Analyzer, info ChartInfo, sets []*hook.Set, st Settings, si
 	onlyHere := make([]map[*hook.Object]bool, len(sets))
 	for si, set := range sets {
 		for sj, other := range sets {
-			if sj != si {
+			if sj != si && differ {
 				elsewhere[si] = append(elsewhere[si], releaseOnlyIn(other, ids[si])...)
 				for _, o := range releaseOnlyIn(set, ids[sj]) {
 					if onlyHere[si] == nil {
@@ -274,6 +275,24 @@ func idOf(s *hook.Set, o *hook.Object) (releaseID, bool) {
 		ns = s.Release.Namespace
 	}
 	return releaseID{o.Kind, ns, o.Name}, true
+}
+
+// sameObjects reports whether every set holds the same objects in the
+// same release namespace (an upgrade render the install render served):
+// no release resource is then only in one of them, and a render of many
+// objects builds no index to find that out.
+func sameObjects(sets []*hook.Set) bool {
+	for _, s := range sets[1:] {
+		if s.Release.Namespace != sets[0].Release.Namespace || len(s.Objects) != len(sets[0].Objects) {
+			return false
+		}
+		for i, o := range s.Objects {
+			if o != sets[0].Objects[i] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // releaseIDs are the release resources (no helm.sh/hook) of s.

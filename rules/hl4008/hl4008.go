@@ -31,12 +31,22 @@ func run(pass *lint.Pass) (any, error) {
 		}
 		return key{o.Kind, ns, o.Name}
 	}
+	// the hooks' keys first: a render of many objects and few hooks
+	// indexes only the objects named as a hook
+	want := map[key]bool{}
+	for _, h := range pass.Hooks {
+		if !h.Dropped && h.Object.Name != "" {
+			want[keyOf(h.Object)] = true
+		}
+	}
+	// index maps each wanted key to its first release resource in objs
 	index := func(objs []*hook.Object) map[key]*hook.Object {
 		m := map[key]*hook.Object{}
 		for _, o := range objs {
 			if o.Hook == nil && o.Name != "" && o.Kind != "" {
-				if _, dup := m[keyOf(o)]; !dup {
-					m[keyOf(o)] = o
+				k := keyOf(o)
+				if _, dup := m[k]; !dup && want[k] {
+					m[k] = o
 				}
 			}
 		}

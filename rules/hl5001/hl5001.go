@@ -3,7 +3,6 @@ package hl5001
 import (
 	_ "embed"
 
-	"github.com/hooklint/hooklint/internal/hook"
 	"github.com/hooklint/hooklint/internal/lint"
 	"github.com/hooklint/hooklint/internal/schema"
 )
@@ -17,16 +16,13 @@ var Analyzer = &lint.Analyzer{
 	Name:     "object-unknown-field",
 	Doc:      lint.MustDoc(doc),
 	Severity: lint.Warning,
+	Requires: []*lint.Analyzer{schema.Objects},
 	Run:      run,
 }
 
 func run(pass *lint.Pass) (any, error) {
 	for _, o := range pass.Objects {
-		if !Checked(o) {
-			continue
-		}
-		problems, _ := schema.Check(o.APIVersion, o.Kind, o.Content)
-		for _, p := range problems {
+		for _, p := range schema.ObjectProblems(pass, o) {
 			if p.Kind != schema.Unknown {
 				continue
 			}
@@ -39,10 +35,4 @@ func run(pass *lint.Pass) (any, error) {
 		}
 	}
 	return nil, nil
-}
-
-// Checked reports whether o is an object Helm sends to the API server and
-// whose content could be read: a hook Helm drops is never sent.
-func Checked(o *hook.Object) bool {
-	return o.Content != nil && o.ParseErr == nil && (o.Hook == nil || !o.Hook.Dropped)
 }

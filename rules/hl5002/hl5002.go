@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"strings"
 
-	"github.com/hooklint/hooklint/internal/hook"
 	"github.com/hooklint/hooklint/internal/lint"
 	"github.com/hooklint/hooklint/internal/schema"
 )
@@ -18,16 +17,13 @@ var Analyzer = &lint.Analyzer{
 	Name:     "object-field-wrong-type",
 	Doc:      lint.MustDoc(doc),
 	Severity: lint.Error,
+	Requires: []*lint.Analyzer{schema.Objects},
 	Run:      run,
 }
 
 func run(pass *lint.Pass) (any, error) {
 	for _, o := range pass.Objects {
-		if !checked(o) {
-			continue
-		}
-		problems, _ := schema.CheckPlain(o.APIVersion, o.Kind, o.Content, func(p []string) bool { return o.Plain(p...) })
-		for _, p := range problems {
+		for _, p := range schema.ObjectProblems(pass, o) {
 			if p.Kind != schema.WrongType && p.Kind != schema.BadValue {
 				continue
 			}
@@ -49,10 +45,4 @@ func run(pass *lint.Pass) (any, error) {
 // the HL1 rules', which say what Helm makes of them.
 func helmAnnotation(path []string) bool {
 	return len(path) == 3 && path[0] == "metadata" && path[1] == "annotations" && strings.HasPrefix(path[2], "helm.sh/")
-}
-
-// checked reports whether o is an object Helm sends to the API server and
-// whose content could be read: a hook Helm drops is never sent.
-func checked(o *hook.Object) bool {
-	return o.Content != nil && o.ParseErr == nil && (o.Hook == nil || !o.Hook.Dropped)
 }

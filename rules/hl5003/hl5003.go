@@ -25,7 +25,7 @@ var Analyzer = &lint.Analyzer{
 func run(pass *lint.Pass) (any, error) {
 	for _, h := range pass.Hooks {
 		o := h.Object
-		if h.Dropped || o.Content == nil || o.ParseErr != nil || !hookKind(o) {
+		if h.Dropped || !o.Mapping() || o.ParseErr != nil || !hookKind(o) {
 			continue
 		}
 		missing := func(path ...string) {

@@ -1,0 +1,118 @@
+package lint_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"helm.sh/helm/v3/pkg/cli/values"
+
+	"github.com/hooklint/hooklint/internal/lint"
+	"github.com/hooklint/hooklint/internal/render"
+	"github.com/hooklint/hooklint/rules"
+)
+
+// TestLargeRenderFindings: a render large enough that the content of
+// release resources is decoded again on each read (hook.Object.Content)
+// gets exactly the findings of the same chart rendering few documents,
+// from the rules that read every object's content (HL5001, HL5002), the
+// release resources by name (HL4008) and the chart's workloads next to
+// its hooks (HL6006, HL6007).
+func TestLargeRenderFindings(t *testing.T) {
+	files := map[string]string{
+		"Chart.yaml": "apiVersion: v2\nname: large\nversion: 0.1.0\n",
+		"templates/many.yaml": `{{- range $i := until (int $.Values.n) }}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: cm-{{ $i }}
+data:
+  k: v
+{{- end }}
+`,
+		"templates/bad.yaml": `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: bad
+dta:
+  k: v
+data:
+  n: 1
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app
+spec:
+  selector: {matchLabels: {app: a}}
+  template:
+    metadata: {labels: {app: a}}
+    spec:
+      securityContext: {runAsNonRoot: true}
+      containers:
+        - name: app
+          image: app:1
+          resources: {limits: {memory: 1Gi}}
+          securityContext: {allowPrivilegeEscalation: false}
+`,
+		"templates/hook.yaml": `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: cm-3
+  annotations:
+    "helm.sh/hook": pre-install
+data:
+  k: v
+---
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: migrate
+  annotations:
+    "helm.sh/hook": post-install,post-upgrade
+    "helm.sh/hook-delete-policy": before-hook-creation,hook-succeeded
+spec:
+  backoffLimit: 0
+  activeDeadlineSeconds: 300
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+        - name: migrate
+          image: app:1
+`,
+	}
+	lintWith := func(n int) string {
+		dir := t.TempDir()
+		for name, text := range files {
+			p := filepath.Join(dir, name)
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		res := lint.LintChart(dir, &render.Options{Values: values.Options{Values: []string{fmt.Sprintf("n=%d", n)}}}, rules.All, lint.Settings{AllRules: true})
+		if res.Err != nil {
+			t.Fatal(res.Err)
+		}
+		var b strings.Builder
+		for _, f := range res.Findings {
+			fmt.Fprintf(&b, "%s %s:%d %s\n", f.Rule.ID, f.Pos.File, f.Pos.Line, f.Message)
+		}
+		return b.String()
+	}
+	small, large := lintWith(10), lintWith(2500)
+	if small != large {
+		t.Errorf("findings differ:\n10 documents:\n%s\n2,500 documents:\n%s", small, large)
+	}
+	for _, want := range []string{"HL5001 templates/bad.yaml:5 ", "HL5002 templates/bad.yaml:8 ", "HL4008 templates/hook.yaml:4 ", "HL6006 templates/hook.yaml:", "HL6007 templates/hook.yaml:"} {
+		if !strings.Contains(large, want) {
+			t.Errorf("no finding %q in:\n%s", want, large)
+		}
+	}
+}
