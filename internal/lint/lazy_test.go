@@ -4,12 +4,15 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
 	"helm.sh/helm/v3/pkg/cli/values"
 
+	"github.com/hooklint/hooklint/internal/corpus"
 	"github.com/hooklint/hooklint/internal/lint"
+	"github.com/hooklint/hooklint/internal/par"
 	"github.com/hooklint/hooklint/internal/render"
 	"github.com/hooklint/hooklint/rules"
 )
@@ -113,6 +116,43 @@ spec:
 	for _, want := range []string{"HL5001 templates/bad.yaml:5 ", "HL5002 templates/bad.yaml:8 ", "HL4008 templates/hook.yaml:4 ", "HL6006 templates/hook.yaml:", "HL6007 templates/hook.yaml:"} {
 		if !strings.Contains(large, want) {
 			t.Errorf("no finding %q in:\n%s", want, large)
+		}
+	}
+}
+
+// TestSpareCPUSameFindings: a chart linted while no CPU slot is free (no
+// speculative upgrade render, no work side by side: internal/par) gets the
+// findings and notes it gets with free slots, on every corpus chart with
+// its values.
+func TestSpareCPUSameFindings(t *testing.T) {
+	charts, err := corpus.Charts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if charts == nil {
+		t.Skip("../shared/corpus is absent")
+	}
+	show := func(res lint.ChartResult) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, "error: %v\nnotes: %q\n", res.Err, res.Notes)
+		for _, f := range res.Findings {
+			fmt.Fprintf(&b, "%s %s:%d:%d %s\n", f.Rule.ID, f.Pos.File, f.Pos.Line, f.Pos.Col, f.Message)
+		}
+		return b.String()
+	}
+	for _, c := range charts {
+		opts := func() *render.Options { return &render.Options{Values: values.Options{ValueFiles: c.ValueFiles()}} }
+		free := show(lint.LintChart(c.Dir, opts(), rules.All, lint.Settings{AllRules: true}))
+		n := runtime.GOMAXPROCS(0)
+		for range n {
+			par.Acquire()
+		}
+		busy := show(lint.LintChart(c.Dir, opts(), rules.All, lint.Settings{AllRules: true}))
+		for range n {
+			par.Release()
+		}
+		if free != busy {
+			t.Errorf("%s: with free CPU slots:\n%s\nwith none:\n%s", c.ID, free, busy)
 		}
 	}
 }

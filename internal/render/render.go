@@ -83,6 +83,9 @@ type Chart struct {
 	// Unread are the files and schema references of the chart hooklint
 	// did not follow because they lead outside it (loaddir.go, schema.go).
 	Unread []Unread
+	// trees are the parse trees of its templates, kept between its renders
+	// (ForHooks copies share them).
+	trees *engine.Trees
 }
 
 // Rendered is one render of a chart.
@@ -185,7 +188,7 @@ func Load(arg string, opts *Options) (*Chart, error) {
 	if err := chartutil.ProcessDependenciesWithMerge(ch, vals); err != nil {
 		return nil, &InputError{Chart: arg, Err: err}
 	}
-	return &Chart{Arg: arg, Chart: ch, Values: vals, Sources: sources(ch), folders: subchartFolders(arg), Unread: unread}, nil
+	return &Chart{Arg: arg, Chart: ch, Values: vals, Sources: sources(ch), folders: subchartFolders(arg), Unread: unread, trees: engine.NewTrees()}, nil
 }
 
 func statError(err error) error {
@@ -355,7 +358,7 @@ func Render(c *Chart, opts *Options, ctx Context) (*Rendered, error) {
 	if c.Chart.Metadata.KubeVersion != "" && !chartutil.IsCompatibleRange(c.Chart.Metadata.KubeVersion, caps.KubeVersion.String()) {
 		return nil, inputErrorf(c.Arg, "Chart.yaml", "chart requires kubeVersion: %s which is incompatible with Kubernetes %s", c.Chart.Metadata.KubeVersion, caps.KubeVersion.String())
 	}
-	files, err := renderFiles(c.Chart, vals, opts.RealGeneration)
+	files, err := renderFiles(c.Chart, vals, opts.RealGeneration, c.trees)
 	if err != nil {
 		if ie := tplDepthError(c, err); ie != nil {
 			return nil, ie
@@ -378,17 +381,17 @@ func Render(c *Chart, opts *Options, ctx Context) (*Rendered, error) {
 // without a cluster (lookup returns an empty map), with tpl bounded and
 // the random and clock functions seeded per chart and template
 // (deterministic.go); with real, sprig's own (SprigFuncs).
-func renderFiles(ch *chart.Chart, vals chartutil.Values, real bool) (files map[string]string, err error) {
+func renderFiles(ch *chart.Chart, vals chartutil.Values, real bool, trees *engine.Trees) (files map[string]string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			files, err = nil, fmt.Errorf("render panicked: %v", r)
 		}
 	}()
 	if real {
-		e := engine.Engine{Funcs: SprigFuncs()}
+		e := engine.Engine{Funcs: SprigFuncs(), Trees: trees}
 		return e.Render(ch, vals)
 	}
 	det := newDeterministic(chartSeed(&Chart{Chart: ch}))
-	e := engine.Engine{Funcs: det.funcs(), Template: det.reseed}
+	e := engine.Engine{Funcs: det.funcs(), Template: det.reseed, Trees: trees}
 	return e.Render(ch, vals)
 }

@@ -21,6 +21,8 @@ import (
 	values4 "helm.sh/helm/v4/pkg/cli/values"
 	engine4 "helm.sh/helm/v4/pkg/engine"
 	getter4 "helm.sh/helm/v4/pkg/getter"
+
+	"github.com/hooklint/hooklint/internal/render/engine"
 )
 
 // Helm versions Options.Helm names.
@@ -85,7 +87,7 @@ func load4(arg string, opts *Options) (*Chart, error) {
 		return nil, &InputError{Chart: arg, Err: err}
 	}
 	unread = append(unread, schemaUnread(v3, "")...)
-	return &Chart{Arg: arg, Chart: v3, Values: vals, Sources: sources(v3), v4: ch, folders: subchartFolders(arg), Unread: unread}, nil
+	return &Chart{Arg: arg, Chart: v3, Values: vals, Sources: sources(v3), v4: ch, folders: subchartFolders(arg), Unread: unread, trees: engine.NewTrees()}, nil
 }
 
 // values4Options is the same -f/--set... flags for v4's MergeValues.

@@ -81,7 +81,7 @@ func (c *Chart) probeTpl(rel chartutil.ReleaseOptions, opts *Options) error {
 	if err != nil {
 		return nil //nolint:nilerr // the real render reports it
 	}
-	if _, err := renderFiles(c.Chart, vals, false); err != nil {
+	if _, err := renderFiles(c.Chart, vals, false, c.trees); err != nil {
 		if ie := tplDepthError(c, err); ie != nil {
 			return ie
 		}

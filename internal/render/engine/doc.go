@@ -13,6 +13,10 @@
 //     random, clock and key functions. Engine.Template is told which
 //     template is about to execute, so those functions can be seeded per
 //     template.
+//   - Engine.Trees keeps the parse trees of a chart's templates for its
+//     next render (lint renders a chart for an install and again for an
+//     upgrade; parsing is most of a render): the trees are added to the
+//     render's template set as Parse adds them (trees.go).
 //
 // Everything else is Helm's code unchanged (error texts included; the
 // files type keeps its name, since template errors print it as

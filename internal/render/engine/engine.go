@@ -50,6 +50,9 @@ type Engine struct {
 	Template func(name string)
 	// MaxTplDepth bounds nested tpl calls; 0 means DefaultMaxTplDepth.
 	MaxTplDepth int
+	// Trees, if set, keeps the templates' parse trees for the next render
+	// of the same chart.
+	Trees *Trees
 }
 
 // Render renders the chart's templates with the values, as Helm's
@@ -160,7 +163,7 @@ func tplFun(parent *template.Template, includedNames map[string]int, strict bool
 }
 
 // initFunMap creates the Engine's FuncMap and adds context-specific functions.
-func (e Engine) initFunMap(t *template.Template) {
+func (e Engine) initFunMap(t *template.Template) template.FuncMap {
 	funcMap := funcMap()
 	includedNames := make(map[string]int)
 	limit := e.MaxTplDepth
@@ -217,6 +220,7 @@ func (e Engine) initFunMap(t *template.Template) {
 	maps.Copy(funcMap, e.Funcs)
 
 	t.Funcs(funcMap)
+	return funcMap
 }
 
 // render takes a map of templates/values and renders them.
@@ -235,7 +239,11 @@ func (e Engine) render(tpls map[string]renderable) (rendered map[string]string, 
 		t.Option("missingkey=zero")
 	}
 
-	e.initFunMap(t)
+	funcs := e.initFunMap(t)
+	var names string
+	if e.Trees != nil {
+		names = funcNames(funcs)
+	}
 
 	// We want to parse the templates in a predictable order. The order favors
 	// higher-level (in file system) templates over deeply nested templates.
@@ -243,6 +251,13 @@ func (e Engine) render(tpls map[string]renderable) (rendered map[string]string, 
 
 	for _, filename := range keys {
 		r := tpls[filename]
+		if e.Trees != nil {
+			// hooklint: the trees of an earlier render of the chart
+			if err := e.Trees.add(t, filename, r.tpl, funcs, names); err != nil {
+				return map[string]string{}, cleanupParseError(filename, err)
+			}
+			continue
+		}
 		if _, err := t.New(filename).Parse(r.tpl); err != nil {
 			return map[string]string{}, cleanupParseError(filename, err)
 		}

@@ -1,0 +1,9 @@
+package render
+
+// WithoutTrees returns a copy of c that parses its templates on every
+// render (no engine.Trees), for comparison.
+func WithoutTrees(c *Chart) *Chart {
+	cp := *c
+	cp.trees = nil
+	return &cp
+}
