@@ -91,6 +91,7 @@ func LintLoaded(c *render.Chart, opts *render.Options, as []*Analyzer, st Settin
 // finds no existing secret. Then the upgrade hooks are analysed as the
 // install render has them, and a note says so.
 func Sets(c *render.Chart, opts *render.Options) ([]*hook.Set, []string, error) {
+	defer c.DropTrees()
 	return renderSets(c, opts, true)
 }
 

@@ -88,6 +88,11 @@ type Chart struct {
 	trees *engine.Trees
 }
 
+// DropTrees lets go of the parse trees kept between renders of c (and of
+// its ForHooks copies): once lint has its renders, they would only hold
+// memory while the rules run.
+func (c *Chart) DropTrees() { c.trees.Drop() }
+
 // Rendered is one render of a chart.
 type Rendered struct {
 	Context     Context

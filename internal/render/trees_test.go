@@ -98,6 +98,8 @@ func TestTreesRedefinitions(t *testing.T) {
 	check("broken", c.WithTemplates(map[string]string{"c/templates/sub/y.yaml": `b: {{ include "b" . }`}))
 	check("unknown function", c.WithTemplates(map[string]string{"c/templates/sub/y.yaml": `b: {{ nosuchfunction }}`}))
 	check("as loaded again", c)
+	c.DropTrees()
+	check("after DropTrees", c)
 }
 
 // TestHookHelperUsers: the templates that call, directly or through

@@ -69,3 +69,13 @@ func (c *Trees) add(t *template.Template, filename, text string, funcs template.
 func funcNames(funcs template.FuncMap) string {
 	return strings.Join(slices.Sorted(maps.Keys(funcs)), ",")
 }
+
+// Drop lets go of the trees kept so far (a later render parses again).
+func (c *Trees) Drop() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.files = map[string]parsedFile{}
+	c.mu.Unlock()
+}
