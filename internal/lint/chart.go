@@ -3,8 +3,6 @@ package lint
 import (
 	"fmt"
 	"io"
-	"maps"
-	"sync"
 
 	"github.com/hooklint/hooklint/internal/hook"
 	"github.com/hooklint/hooklint/internal/par"
@@ -100,9 +98,8 @@ func Sets(c *render.Chart, opts *render.Options) ([]*hook.Set, []string, error) 
 // upgrade set is the install set in the upgrade context.
 //
 // Otherwise the upgrade render executes only the templates hooks can come
-// from (render.Chart.ForHooks), the templates that call a helper writing
-// helm.sh/hook (render.Chart.HookHelperUsers), release Jobs' templates and
-// the templates that mention .Release.IsInstall, IsUpgrade or Revision
+// from (render.Chart.ForHooks), release Jobs' templates and the templates
+// that mention .Release.IsInstall, IsUpgrade or Revision
 // (render.Chart.ReleaseTemplates): rules read the hooks of the upgrade
 // render, and the other documents of the upgrade set, release resources
 // that cannot differ between the renders, are taken from the install
@@ -110,26 +107,17 @@ func Sets(c *render.Chart, opts *render.Options) ([]*hook.Set, []string, error) 
 // full one might not (a template included in a way ForHooks does not see),
 // the full upgrade render is tried.
 func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set, []string, error) {
-	// When a CPU is free, the upgrade render of ForHooks(differ and
-	// helpers) (the templates that write helm.sh/hook or call a helper
-	// that does, the helpers and the release templates that read the
-	// release fields) starts beside the install render, followed by the
-	// full upgrade render should it fail. It is used only if the install
-	// render then asks for exactly the same templates; the output is the
-	// same either way (TestSpareCPUSameFindings).
+	// When a CPU is free, the upgrade render of ForHooks(differ) (the
+	// templates that write helm.sh/hook, the helpers and the release
+	// templates that read the release fields) starts beside the install
+	// render. It is used only if the install render then asks for
+	// exactly the same templates; the output is the same either way
+	// (TestSpareCPUSameFindings).
 	var spec *render.Chart
 	var specSet *hook.Set
 	var specErr error
 	var waitSpec func()
-	var fullSet *hook.Set
-	var fullErr error
-	fullDone := false
 	differ := c.ReleaseTemplates()
-	// The templates that call a helper writing helm.sh/hook are executed
-	// in the upgrade render too: ForHooks keeps the templates that write
-	// it themselves, and the speculative render below cannot know yet
-	// which of the others hold hooks.
-	helpers := sync.OnceValue(c.HookHelperUsers)
 	same := reuse && c.SameForUpgrade()
 	// The templates whose upgrade render cannot differ from their install
 	// render (render.Chart.UpgradeBlind, computed when needed, or by the
@@ -139,6 +127,7 @@ func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set,
 	// (a template in differ is never blind: no point when there is one)
 	analyse := reuse && !same && !opts.IsUpgrade && len(differ) == 0
 	if !opts.IsUpgrade && !same && (len(differ) > 0 || c.MayNeedUpgradeRender()) {
+		spec = c.ForHooks(differ)
 		waitSpec = par.Spare(func() {
 			if analyse {
 				blind = c.UpgradeBlind(c.RenderedTemplates())
@@ -146,15 +135,7 @@ func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set,
 					return // the install render will do
 				}
 			}
-			// the templates whose hooks a helper annotates are hooks'
-			// templates too, as far as one can tell before rendering
-			spec = c.ForHooks(union(differ, helpers()))
 			specSet, specErr = extractUpgrade(spec, opts)
-			if specErr != nil {
-				// the full upgrade render the failed part falls back to
-				fullSet, fullErr = extractUpgrade(c, opts)
-				fullDone = true
-			}
 		})
 	}
 	r, err := render.Render(c, opts, render.Install)
@@ -193,10 +174,11 @@ func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set,
 		u.Context, u.Release = render.Upgrade, render.UpgradeRelease(s.Release)
 		return append(sets, &u), nil, nil
 	}
-	part := c.ForHooks(union(files, helpers()))
+	part := c.ForHooks(files)
 	var u *hook.Set
-	usedSpec := waitSpec != nil && spec != nil && part.SameTemplates(spec)
-	if usedSpec {
+	// (a failed part is used too: it is the same render; the spec did not
+	// run when the install render serves)
+	if waitSpec != nil && (specSet != nil || specErr != nil) && part.SameTemplates(spec) {
 		u, err = specSet, specErr
 	} else {
 		u, err = extractUpgrade(part, opts)
@@ -204,12 +186,7 @@ func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set,
 	if err == nil {
 		return append(sets, withReleaseObjects(u, s, part)), nil, nil
 	}
-	if usedSpec && fullDone {
-		u, err = fullSet, fullErr
-	} else {
-		u, err = extractUpgrade(c, opts)
-	}
-	if err == nil {
+	if u, err = extractUpgrade(c, opts); err == nil {
 		return append(sets, u), nil, nil
 	}
 	if compareOnly {
@@ -219,13 +196,6 @@ func renderSets(c *render.Chart, opts *render.Options, reuse bool) ([]*hook.Set,
 	}
 	note := fmt.Sprintf("the upgrade render (revision 2) failed offline, so upgrade and rollback hooks are analysed as rendered by install: %v", err)
 	return sets, []string{note}, nil
-}
-
-func union(a, b map[string]bool) map[string]bool {
-	out := make(map[string]bool, len(a)+len(b))
-	maps.Copy(out, a)
-	maps.Copy(out, b)
-	return out
 }
 
 func allIn(files, in map[string]bool) bool {

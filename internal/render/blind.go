@@ -65,7 +65,6 @@ type treeInfo struct {
 	mentions bool     // reads a release field that an upgrade changes
 	dynamic  bool     // calls a template by a computed name, or prints the whole context
 	usesTpl  bool     // calls tpl
-	hook     bool     // its text mentions helm.sh/hook
 	calls    []string // names of the templates it includes
 }
 
@@ -85,10 +84,8 @@ func analyse(sources map[string]string) (*analysis, bool) {
 		}
 		// a tree can mention a release field only if its file does
 		fileMentions := readsRelease(src)
-		fileHook := strings.Contains(src, hookKey)
 		for name, tr := range set {
 			info := inspect(tr, name == p, fileMentions)
-			info.hook = fileHook && tr.Root != nil && strings.Contains(tr.Root.String(), hookKey)
 			if name == p {
 				a.files[p] = info
 			} else {
@@ -100,54 +97,6 @@ func analyse(sources map[string]string) (*analysis, bool) {
 		}
 	}
 	return a, true
-}
-
-// hookKey is the annotation key whose templates ForHooks keeps.
-const hookKey = "helm.sh/hook"
-
-// HookHelperUsers returns the templates (Helm paths, helpers left out)
-// that do not mention helm.sh/hook themselves but call a named template
-// that does (include or template with a literal name, transitively): a
-// hook annotation written by a helper, which ForHooks does not see. Lint
-// adds them to the upgrade render it starts before the install render has
-// said which templates hold hooks. nil when a source does not parse.
-func (c *Chart) HookHelperUsers() map[string]bool {
-	out := map[string]bool{}
-	helper := false
-	for _, src := range c.Sources {
-		helper = helper || (definesTemplate(src) && strings.Contains(src, hookKey))
-	}
-	if !helper {
-		return out // no named template can write the key: nothing to parse
-	}
-	a, ok := analyse(c.Sources)
-	if !ok {
-		return nil
-	}
-	for f := range c.RenderedTemplates() {
-		if strings.Contains(c.Sources[f], hookKey) {
-			continue
-		}
-		seen := map[string]bool{}
-		queue := []treeInfo{a.files[f]}
-		for len(queue) > 0 && !out[f] {
-			t := queue[0]
-			queue = queue[1:]
-			for _, name := range t.calls {
-				if seen[name] {
-					continue
-				}
-				seen[name] = true
-				for _, d := range a.defines[name] {
-					if d.hook {
-						out[f] = true
-					}
-					queue = append(queue, d)
-				}
-			}
-		}
-	}
-	return out
 }
 
 // blind reports whether file f and everything it calls is blind.

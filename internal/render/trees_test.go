@@ -101,32 +101,3 @@ func TestTreesRedefinitions(t *testing.T) {
 	c.DropTrees()
 	check("after DropTrees", c)
 }
-
-// TestHookHelperUsers: the templates that call, directly or through
-// other named templates, a named template writing helm.sh/hook; a
-// template that writes the key itself is ForHooks' already.
-func TestHookHelperUsers(t *testing.T) {
-	helpers := `{{- define "hook.annotations" }}
-"helm.sh/hook": pre-upgrade
-{{- end }}
-{{- define "via" }}{{ include "hook.annotations" . }}{{ end }}
-{{- define "plain" }}app: x{{ end }}
-`
-	c := chartOf(t, helpers, map[string]string{
-		"direct.yaml":   `metadata: {annotations: {{ include "hook.annotations" . }}}`,
-		"indirect.yaml": `metadata: {annotations: {{ template "via" . }}}`,
-		"own.yaml":      `metadata: {annotations: {"helm.sh/hook": pre-install}}`,
-		"plain.yaml":    `metadata: {labels: {{ include "plain" . }}}`,
-		"computed.yaml": `metadata: {annotations: {{ include (print "hook." "annotations") . }}}`,
-	}, "")
-	got := slices.Sorted(maps.Keys(c.HookHelperUsers()))
-	want := []string{"c/templates/direct.yaml", "c/templates/indirect.yaml"}
-	if !slices.Equal(got, want) {
-		t.Errorf("HookHelperUsers = %v, want %v", got, want)
-	}
-	// no named template writes the key: nothing is parsed or returned
-	c = chartOf(t, `{{- define "plain" }}app: x{{ end }}`, map[string]string{"own.yaml": `a: {"helm.sh/hook": pre-install}`}, "")
-	if got := c.HookHelperUsers(); len(got) != 0 {
-		t.Errorf("HookHelperUsers without a hook helper = %v", got)
-	}
-}

@@ -41,17 +41,24 @@ func (c *Trees) add(t *template.Template, filename, text string, funcs template.
 	p, ok := c.files[filename]
 	c.mu.Unlock()
 	if !ok || p.text != text || p.funcs != names {
-		one := template.New(filename).Funcs(funcs)
-		if _, err := one.Parse(text); err != nil {
-			// the error of a parse into t: the same parser, name and functions
-			return err
-		}
-		p = parsedFile{text: text, funcs: names, trees: map[string]*parse.Tree{}}
-		for _, x := range one.Templates() {
-			if x.Tree != nil {
-				p.trees[x.Name()] = x.Tree
+		// Template.Parse's own call: parse.Parse with the template's
+		// functions and text/template's builtins
+		trees, err := parse.Parse(filename, text, "", "", funcs, builtinNames)
+		if err != nil {
+			// a builtin this list lacks (a newer Go) or a real error: the
+			// parse text/template does, whose error the render returns
+			one := template.New(filename).Funcs(funcs)
+			if _, err := one.Parse(text); err != nil {
+				return err
+			}
+			trees = map[string]*parse.Tree{}
+			for _, x := range one.Templates() {
+				if x.Tree != nil {
+					trees[x.Name()] = x.Tree
+				}
 			}
 		}
+		p = parsedFile{text: text, funcs: names, trees: trees}
 		c.mu.Lock()
 		c.files[filename] = p
 		c.mu.Unlock()
@@ -63,6 +70,15 @@ func (c *Trees) add(t *template.Template, filename, text string, funcs template.
 		}
 	}
 	return nil
+}
+
+// builtinNames are the names of text/template's builtin functions (go1.26
+// text/template funcs.go builtins), for parse.Parse, which only asks
+// whether a name exists (TestBuiltinNames).
+var builtinNames = map[string]any{ //nolint:gochecknoglobals // read-only lookup table
+	"and": true, "call": true, "html": true, "index": true, "slice": true, "js": true, "len": true,
+	"not": true, "or": true, "print": true, "printf": true, "println": true, "urlquery": true,
+	"eq": true, "ge": true, "gt": true, "le": true, "lt": true, "ne": true,
 }
 
 // funcNames is the signature of a function map: its sorted names.
