@@ -110,7 +110,7 @@ func (o *Object) Mapping() bool { return o.mapping }
 // topKeys are top-level keys whose absence a lazy object records, so that
 // Get("spec", ...) of a ConfigMap does not decode it; a key not listed
 // shares the last bit with every other such key.
-var topKeys = [...]string{"apiVersion", "kind", "metadata", "spec", "data", "stringData", "rules", "subjects", "roleRef", "webhooks", "status"}
+var topKeys = [...]string{"apiVersion", "kind", "metadata", "spec", "data", "stringData", "rules", "subjects", "roleRef", "webhooks", "status"} //nolint:gochecknoglobals // read-only lookup table
 
 // topBit is the bit of a top-level key in Object.top.
 func topBit(key string) uint32 {
@@ -137,7 +137,7 @@ func (o *Object) Shared() any {
 	return o.shared
 }
 
-var contentCheck func(o *Object) any
+var contentCheck func(o *Object) any //nolint:gochecknoglobals // set once, by internal/schema's init, before any render
 
 // SetContentCheck sets the analysis of one object's content that Shared
 // returns: internal/schema's check of built-in kinds against their Go

@@ -88,6 +88,19 @@ type Chart struct {
 	trees *engine.Trees
 }
 
+// keepTrees gives c a cache of parse trees for the templates every
+// upgrade render of lint executes (ForHooks keeps them whatever the hooks:
+// helpers, files that define templates or write helm.sh/hook); the others
+// are parsed again when a render needs them, which holds less memory
+// between the renders.
+func (c *Chart) keepTrees() {
+	c.trees = engine.NewTrees()
+	c.trees.Keep = func(name string) bool {
+		src := c.Sources[name]
+		return strings.HasPrefix(path.Base(name), "_") || strings.Contains(src, "helm.sh/hook") || definesTemplate(src)
+	}
+}
+
 // DropTrees lets go of the parse trees kept between renders of c (and of
 // its ForHooks copies): once lint has its renders, they would only hold
 // memory while the rules run.
@@ -193,7 +206,9 @@ func Load(arg string, opts *Options) (*Chart, error) {
 	if err := chartutil.ProcessDependenciesWithMerge(ch, vals); err != nil {
 		return nil, &InputError{Chart: arg, Err: err}
 	}
-	return &Chart{Arg: arg, Chart: ch, Values: vals, Sources: sources(ch), folders: subchartFolders(arg), Unread: unread, trees: engine.NewTrees()}, nil
+	c := &Chart{Arg: arg, Chart: ch, Values: vals, Sources: sources(ch), folders: subchartFolders(arg), Unread: unread}
+	c.keepTrees()
+	return c, nil
 }
 
 func statError(err error) error {

@@ -21,8 +21,6 @@ import (
 	values4 "helm.sh/helm/v4/pkg/cli/values"
 	engine4 "helm.sh/helm/v4/pkg/engine"
 	getter4 "helm.sh/helm/v4/pkg/getter"
-
-	"github.com/hooklint/hooklint/internal/render/engine"
 )
 
 // Helm versions Options.Helm names.
@@ -87,7 +85,9 @@ func load4(arg string, opts *Options) (*Chart, error) {
 		return nil, &InputError{Chart: arg, Err: err}
 	}
 	unread = append(unread, schemaUnread(v3, "")...)
-	return &Chart{Arg: arg, Chart: v3, Values: vals, Sources: sources(v3), v4: ch, folders: subchartFolders(arg), Unread: unread, trees: engine.NewTrees()}, nil
+	c := &Chart{Arg: arg, Chart: v3, Values: vals, Sources: sources(v3), v4: ch, folders: subchartFolders(arg), Unread: unread}
+	c.keepTrees()
+	return c, nil
 }
 
 // values4Options is the same -f/--set... flags for v4's MergeValues.

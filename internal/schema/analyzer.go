@@ -12,7 +12,7 @@ import (
 // problem (HL5001 unknown fields, HL5002 wrong types and values): an
 // object's content is decoded once for both (hook.Object.Content decodes
 // a large render's documents again on each call). It reports nothing.
-var Objects = &lint.Analyzer{
+var Objects = &lint.Analyzer{ //nolint:gochecknoglobals // an analyzer others require, as each rule's Analyzer
 	ID:         "schema-objects",
 	Name:       "schema-objects",
 	Run:        runObjects,
@@ -32,7 +32,7 @@ func runObjects(pass *lint.Pass) (any, error) {
 	return out, nil
 }
 
-func init() {
+func init() { //nolint:gochecknoinits // registers the check with internal/hook, which this package imports
 	hook.SetContentCheck(func(o *hook.Object) any {
 		if !Checked(o) || rootOf(o.APIVersion, o.Kind) == nil {
 			return nil

@@ -23,6 +23,9 @@ import (
 type Trees struct {
 	mu    sync.Mutex
 	files map[string]parsedFile
+	// Keep, if set, says which files' trees are kept (the others are
+	// parsed on every render).
+	Keep func(filename string) bool
 }
 
 type parsedFile struct {
@@ -59,9 +62,11 @@ func (c *Trees) add(t *template.Template, filename, text string, funcs template.
 			}
 		}
 		p = parsedFile{text: text, funcs: names, trees: trees}
-		c.mu.Lock()
-		c.files[filename] = p
-		c.mu.Unlock()
+		if c.Keep == nil || c.Keep(filename) {
+			c.mu.Lock()
+			c.files[filename] = p
+			c.mu.Unlock()
+		}
 	}
 	ft := t.New(filename)
 	for name, tree := range p.trees {

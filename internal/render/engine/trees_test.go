@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"text/template"
+	"text/template/parse"
 )
 
 // TestBuiltinNames: builtinNames are exactly the keys of text/template's
@@ -45,5 +47,36 @@ func TestBuiltinNames(t *testing.T) {
 	slices.Sort(names)
 	if got := slices.Sorted(maps.Keys(builtinNames)); !slices.Equal(got, names) {
 		t.Errorf("builtinNames = %v, text/template's builtins() has %v", got, names)
+	}
+}
+
+// TestTreesReused: a second render's set gets the trees of the first
+// parse of the same text (not a parse of its own), only for files Keep
+// accepts, and not for a changed text.
+func TestTreesReused(t *testing.T) {
+	funcs := template.FuncMap{"f": func() string { return "" }}
+	names := funcNames(funcs)
+	c := NewTrees()
+	c.Keep = func(name string) bool { return name != "c/templates/b.yaml" }
+	treeOf := func(name, text string) *parse.Tree {
+		t.Helper()
+		set := template.New("gotpl").Funcs(funcs)
+		if err := c.add(set, name, text, funcs, names); err != nil {
+			t.Fatal(err)
+		}
+		return set.Lookup(name).Tree
+	}
+	a1, a2 := treeOf("c/templates/a.yaml", "a: {{ f }}"), treeOf("c/templates/a.yaml", "a: {{ f }}")
+	if a1 != a2 {
+		t.Errorf("a.yaml was parsed again")
+	}
+	if a3 := treeOf("c/templates/a.yaml", "a: {{ f }}!"); a3 == a1 {
+		t.Errorf("a changed text got the old tree")
+	}
+	if b1, b2 := treeOf("c/templates/b.yaml", "b: 1"), treeOf("c/templates/b.yaml", "b: 1"); b1 == b2 {
+		t.Errorf("b.yaml, which Keep refuses, was kept")
+	}
+	if err := c.add(template.New("gotpl").Funcs(funcs), "c/templates/bad.yaml", "{{ nosuch }}", funcs, names); err == nil || !strings.Contains(err.Error(), `function "nosuch" not defined`) {
+		t.Errorf("unknown function: %v", err)
 	}
 }
