@@ -7,3 +7,6 @@ func WithoutTrees(c *Chart) *Chart {
 	cp.trees = nil
 	return &cp
 }
+
+// KeptTrees returns the templates whose parse trees c keeps.
+func KeptTrees(c *Chart) []string { return c.trees.Kept() }

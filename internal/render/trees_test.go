@@ -3,6 +3,7 @@ package render_test
 import (
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hooklint/hooklint/internal/render"
@@ -100,4 +101,34 @@ func TestTreesRedefinitions(t *testing.T) {
 	check("as loaded again", c)
 	c.DropTrees()
 	check("after DropTrees", c)
+}
+
+// TestKeptTrees: the trees kept after a render are those of the helpers,
+// of the templates that define templates or write helm.sh/hook, and only
+// of those no larger than 128 KiB (a 1 MB hook template's tree held 10 MB
+// while its render was read); DropTrees lets go of them.
+func TestKeptTrees(t *testing.T) {
+	big := "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\n  annotations:\n    helm.sh/hook: pre-install\ndata:\n" +
+		strings.Repeat("  k{{ .Values.n }}: {{ .Values.v | quote }}\n", 4000)
+	if len(big) <= 128<<10 {
+		t.Fatalf("big hook template is %d bytes", len(big))
+	}
+	hook := "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: small\n  annotations:\n    helm.sh/hook: pre-install\ndata:\n  a: {{ .Values.v | quote }}\n"
+	c := chartOf(t, `{{- define "h" }}h{{ end }}`, map[string]string{
+		"big-hook.yaml":   big,
+		"small-hook.yaml": hook,
+		"defines.yaml":    `{{- define "d" }}d{{ end }}`,
+		"plain.yaml":      "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain\n",
+	}, "n: 1\nv: x\n")
+	if _, err := render.Render(c, &render.Options{}, render.Install); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"c/templates/_helpers.tpl", "c/templates/defines.yaml", "c/templates/small-hook.yaml"}
+	if got := render.KeptTrees(c); !slices.Equal(got, want) {
+		t.Errorf("kept trees of %v, want %v", got, want)
+	}
+	c.DropTrees()
+	if got := render.KeptTrees(c); len(got) != 0 {
+		t.Errorf("after DropTrees: kept trees of %v", got)
+	}
 }

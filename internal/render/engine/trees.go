@@ -91,6 +91,16 @@ func funcNames(funcs template.FuncMap) string {
 	return strings.Join(slices.Sorted(maps.Keys(funcs)), ",")
 }
 
+// Kept returns the names of the files whose trees are kept, sorted.
+func (c *Trees) Kept() []string {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return slices.Sorted(maps.Keys(c.files))
+}
+
 // Drop lets go of the trees kept so far (a later render parses again).
 func (c *Trees) Drop() {
 	if c == nil {
