@@ -67,26 +67,35 @@ func (c *Chart) usesTpl() bool {
 // and returns the input error when tpl nests too deep, or nil (also when
 // the probe fails otherwise: the real render reports that).
 func (c *Chart) probeTpl(rel chartutil.ReleaseOptions, opts *Options) error {
+	depth, _ := c.probe(rel, opts)
+	return depth
+}
+
+// probe is probeTpl that also returns the error the render failed with
+// otherwise (it then stopped at the failing template: the engine executes
+// the templates in turn and stops at the first error).
+func (c *Chart) probe(rel chartutil.ReleaseOptions, opts *Options) (depth, failed error) {
 	if !c.usesTpl() {
-		return nil
+		return nil, nil
 	}
 	kv, err := opts.kubeVersion()
 	if err != nil {
-		return nil //nolint:nilerr // the real render reports it
+		return nil, err
 	}
 	caps := chartutil.DefaultCapabilities.Copy()
 	caps.KubeVersion = *kv
 	caps.APIVersions = append(caps.APIVersions, opts.APIVersions...)
 	vals, err := chartutil.ToRenderValues(c.Chart, c.Values, rel, caps)
 	if err != nil {
-		return nil //nolint:nilerr // the real render reports it
+		return nil, err
 	}
 	if _, err := renderFiles(c.Chart, vals, false, c.trees); err != nil {
 		if ie := tplDepthError(c, err); ie != nil {
-			return ie
+			return ie, nil
 		}
+		return nil, err
 	}
-	return nil
+	return nil, nil
 }
 
 // CheckTplLoop returns the input error of a tpl recursion in c's install
@@ -96,11 +105,42 @@ func (c *Chart) probeTpl(rel chartutil.ReleaseOptions, opts *Options) error {
 func (c *Chart) CheckTplLoop() error {
 	rel := chartutil.ReleaseOptions{Name: defaultReleaseName, Namespace: "default", Revision: 1, IsInstall: true}
 	opts := &Options{}
-	if err := c.probeTpl(rel, opts); err != nil {
-		return err
+	depth, failed := c.probe(rel, opts)
+	if depth != nil {
+		return depth
 	}
 	if c.SameForUpgrade() {
 		return nil // the upgrade render cannot differ (nothing reads IsUpgrade or Revision)
 	}
-	return c.probeTpl(UpgradeRelease(rel), opts)
+	up := UpgradeRelease(rel)
+	if failed != nil {
+		// the install probe stopped early: templates after the failing
+		// one were not probed in either context
+		return c.probeTpl(up, opts)
+	}
+	// A template whose upgrade render cannot differ from its install render
+	// (UpgradeBlind: neither it nor what it calls or tpl renders reads the
+	// fields an upgrade changes) executes the same way in both, and the
+	// install probe went through it: the upgrade probe renders the others,
+	// in the same order, with the helpers and templates they may include
+	// (ForHooks). Where that part fails, the whole upgrade render fails at
+	// the same template, unless a template the part left out was included
+	// (text/template's "no template" error): then the whole chart is
+	// probed.
+	rendered := c.RenderedTemplates()
+	blind := c.UpgradeBlind(rendered)
+	differ := map[string]bool{}
+	for f := range rendered {
+		if !blind[f] {
+			differ[f] = true
+		}
+	}
+	if len(differ) == 0 {
+		return nil
+	}
+	depth, failed = c.ForHooks(differ).probe(up, opts)
+	if depth != nil || failed == nil || !strings.Contains(failed.Error(), `no template "`) {
+		return depth
+	}
+	return c.probeTpl(up, opts)
 }
