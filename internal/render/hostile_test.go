@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"helm.sh/helm/v3/pkg/chartutil"
+	helmengine "helm.sh/helm/v3/pkg/engine"
 )
 
 // writeTestChart writes a chart with the given files (relative paths)
@@ -413,5 +415,40 @@ func TestNonRegularFilesRefused(t *testing.T) {
 				t.Fatal("Load blocked on a named pipe")
 			}
 		})
+	}
+}
+
+// TestFirstFailureAsHelm: Helm's engine executes the templates in one
+// order and stops at the first that fails, and hooklint's copy stops at
+// the same one with the same error, an include of a template the chart
+// lacks too (text/template's "no template" error), which CheckTplLoop
+// reads (helm.sh/helm/v3@v3.22.0 pkg/engine/engine.go render and
+// sortTemplates).
+func TestFirstFailureAsHelm(t *testing.T) {
+	for _, first := range []string{`{{ fail "first" }}`, `{{ include "c/templates/missing.yaml" . }}`} {
+		dir := writeTestChart(t, map[string]string{
+			"templates/sub/deep.yaml": first,
+			"templates/b.yaml":        `{{ fail "b" }}`,
+			"templates/a.yaml":        `{{ fail "a" }}`,
+		})
+		c, err := Load(dir, &Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		vals, err := chartutil.ToRenderValues(c.Chart, c.Values, chartutil.ReleaseOptions{Name: "r", Namespace: "default", IsUpgrade: true, Revision: 2}, chartutil.DefaultCapabilities)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, helmErr := helmengine.Render(c.Chart, vals)
+		_, ourErr := renderFiles(c.Chart, vals, false, nil)
+		if helmErr == nil || ourErr == nil || helmErr.Error() != ourErr.Error() {
+			t.Errorf("first failure:\n Helm     %v\n hooklint %v", helmErr, ourErr)
+		}
+		if !strings.Contains(helmErr.Error(), "deep.yaml") {
+			t.Errorf("Helm stopped at %v, want templates/sub/deep.yaml", helmErr)
+		}
+		if strings.Contains(first, "include") && !strings.Contains(helmErr.Error(), `no template "`) {
+			t.Errorf("an include of a missing template: %v, want text/template's \"no template\" error", helmErr)
+		}
 	}
 }

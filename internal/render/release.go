@@ -214,8 +214,7 @@ func UpgradeRelease(rel chartutil.ReleaseOptions) chartutil.ReleaseOptions {
 func (c *Chart) ForHooks(hookFiles map[string]bool) *Chart {
 	kept := map[string]bool{}
 	for p, src := range c.Sources {
-		if strings.HasPrefix(path.Base(p), "_") || hookFiles[p] ||
-			strings.Contains(src, "helm.sh/hook") || definesTemplate(src) {
+		if hookFiles[p] || inEveryPart(p, src) {
 			kept[p] = true
 		}
 	}
@@ -324,6 +323,13 @@ func (c *Chart) Executes(path string) bool {
 
 // defineAction matches the start of a {{ define }} action.
 var defineAction = regexp.MustCompile(`\{\{-?\s*define\b`)
+
+// inEveryPart reports whether ForHooks keeps the template p whatever the
+// hooks: a helper (a file named _*), or a template whose source writes a
+// helm.sh/hook annotation or defines a named template.
+func inEveryPart(p, src string) bool {
+	return strings.HasPrefix(path.Base(p), "_") || strings.Contains(src, "helm.sh/hook") || definesTemplate(src)
+}
 
 // definesTemplate reports whether src defines a named template (a word
 // "defined" in a comment does not count).

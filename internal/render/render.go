@@ -101,7 +101,7 @@ func (c *Chart) keepTrees() {
 	c.trees = engine.NewTrees()
 	c.trees.Keep = func(name string) bool {
 		src := c.Sources[name]
-		return len(src) <= keepTreesMax && (strings.HasPrefix(path.Base(name), "_") || strings.Contains(src, "helm.sh/hook") || definesTemplate(src))
+		return len(src) <= keepTreesMax && inEveryPart(name, src)
 	}
 }
 

@@ -124,9 +124,11 @@ func (c *Chart) CheckTplLoop() error {
 	// install probe went through it: the upgrade probe renders the others,
 	// in the same order, with the helpers and templates they may include
 	// (ForHooks). Where that part fails, the whole upgrade render fails at
-	// the same template, unless a template the part left out was included
-	// (text/template's "no template" error): then the whole chart is
-	// probed.
+	// the same template (Helm's engine stops at the first failing template,
+	// in the order of helm.sh/helm/v3@v3.22.0 pkg/engine/engine.go
+	// sortTemplates: TestFirstFailureAsHelm), unless a template the part
+	// left out was included (text/template's "no template" error): then
+	// the whole chart is probed.
 	rendered := c.RenderedTemplates()
 	blind := c.UpgradeBlind(rendered)
 	differ := map[string]bool{}

@@ -22,7 +22,9 @@ var Objects = &lint.Analyzer{ //nolint:gochecknoglobals // an analyzer others re
 func runObjects(pass *lint.Pass) (any, error) {
 	out := map[*hook.Object][]Problem{}
 	for _, o := range pass.Objects {
-		if !Checked(o) || rootOf(o.APIVersion, o.Kind) == nil {
+		// (the check of a large render's object ran before its hook was
+		// attached: Checked again here, for hooks Helm drops)
+		if !Checked(o) {
 			continue
 		}
 		if problems, _ := o.Shared().([]Problem); len(problems) > 0 {
