@@ -24,7 +24,7 @@ var binOnce struct {
 // hooklintBin builds hooklint once (as users do, with build information)
 // and returns the binary's path; subprocess tests run it to measure peak
 // memory, compare GOMAXPROCS settings and run it in a network namespace.
-func hooklintBin(t *testing.T) string {
+func hooklintBin(t testing.TB) string {
 	t.Helper()
 	binOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "hooklint-bin-")
@@ -79,7 +79,7 @@ var launchOnce struct {
 // is started by testdata/rsslaunch, a small process, because a child of
 // the test process counts the test process's size at fork in its
 // ru_maxrss.
-func runBinRSS(t *testing.T, dir string, env []string, args ...string) procResult {
+func runBinRSS(t testing.TB, dir string, env []string, args ...string) procResult {
 	t.Helper()
 	launchOnce.Do(func() {
 		d, err := os.MkdirTemp("", "hooklint-rsslaunch-")
@@ -119,7 +119,7 @@ type procResult struct {
 // runBin runs the hooklint binary (or, with a prefix, prefix... hooklint)
 // in dir with extra environment and returns its output, exit code and peak
 // RSS. It fails the test when the process cannot start or is killed.
-func runBin(t *testing.T, dir string, env []string, prefix []string, args ...string) procResult {
+func runBin(t testing.TB, dir string, env []string, prefix []string, args ...string) procResult {
 	t.Helper()
 	argv := append(append(append([]string(nil), prefix...), hooklintBin(t)), args...)
 	cmd := exec.Command(argv[0], argv[1:]...)

@@ -60,15 +60,11 @@ func TestTplRecursionEnds(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				start := time.Now()
 				_, err = Render(c, opts, Install)
 				want := "chart " + dir + ": templates/cm.yaml:7: tpl calls nest more than 100 levels deep (the innermost renders " + tt.innermost +
 					"): a values string or file that renders itself through tpl; Helm's engine would recurse until Go's stack overflows and crash, so the chart is not rendered"
 				if err == nil || err.Error() != want {
 					t.Errorf("Render error:\n got %v\nwant %s", err, want)
-				}
-				if d := time.Since(start); d > 5*time.Second {
-					t.Errorf("took %s", d)
 				}
 				if err := c.CheckTplLoop(); err == nil || err.Error() != want {
 					t.Errorf("CheckTplLoop:\n got %v\nwant %s", err, want)
@@ -298,11 +294,22 @@ func TestSchemaRefsConfined(t *testing.T) {
 	  "d":{"$ref":"file:///dev/stdin"},
 	  "c":{"$ref":"defs.json#/x"}}}`
 	files := map[string][]byte{"defs.json": []byte(`{"x":{"type":"string"}}`)}
-	start := time.Now()
-	unread, err := ValidateSchema([]byte(schema), files, map[string]any{"a": 1, "b": 2, "d": 3, "c": 5})
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("took %s", d)
+	type result struct {
+		unread []Unread
+		err    error
 	}
+	done := make(chan result, 1)
+	go func() {
+		unread, err := ValidateSchema([]byte(schema), files, map[string]any{"a": 1, "b": 2, "d": 3, "c": 5})
+		done <- result{unread, err}
+	}()
+	var r result
+	select {
+	case r = <-done:
+	case <-time.After(2 * time.Minute): // a hang (reading /dev/stdin), not a speed limit
+		t.Fatal("ValidateSchema did not return")
+	}
+	unread, err := r.unread, r.err
 	want := "values don't meet the specifications of the schema(s) in the following chart(s):\nchart:\n- at '/c': got number, want string\n"
 	if err == nil || err.Error() != want {
 		t.Errorf("error:\n got %v\nwant %q", err, want)
@@ -411,7 +418,7 @@ func TestNonRegularFilesRefused(t *testing.T) {
 				if !errors.As(err, &ie) || err.Error() != tt.want {
 					t.Errorf("Load error:\n got %v\nwant %s", err, tt.want)
 				}
-			case <-time.After(5 * time.Second):
+			case <-time.After(time.Minute):
 				t.Fatal("Load blocked on a named pipe")
 			}
 		})
