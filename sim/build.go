@@ -148,12 +148,27 @@ type clientGetter struct {
 	namespace string
 	mapper    *clusterMapper
 	transport *apiTransport
+	// beforeRender, if set, runs when Helm 3's renderResources asks for
+	// the REST config; its error is renderResources's.
+	beforeRender func() error
 }
 
 var _ genericclioptions.RESTClientGetter = (*clientGetter)(nil)
 
+// ToRESTConfig is the REST config of the simulated API server. Helm 3's
+// renderResources asks for it right before it renders: the simulation
+// renders there (render3.go gate3).
 func (g *clientGetter) ToRESTConfig() (*rest.Config, error) {
-	return &rest.Config{Host: "https://hooklint-simulator.invalid", Transport: g.transport}, nil
+	if g.beforeRender != nil && calledByRenderResources3() {
+		if err := g.beforeRender(); err != nil {
+			return nil, err
+		}
+	}
+	return g.restConfig(), nil
+}
+
+func (g *clientGetter) restConfig() *rest.Config {
+	return &rest.Config{Host: "https://hooklint-simulator.invalid", Transport: g.transport}
 }
 
 // ToDiscoveryClient is a memory-cached discovery client over the simulated

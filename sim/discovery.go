@@ -222,11 +222,7 @@ func kubeVersionInfo(gitVersion, major, minor string) version.Info {
 // discoveryClient is a client-go discovery client over the simulated API
 // server: what Helm's getCapabilities and installCRDs use on a real cluster.
 func (g *clientGetter) discoveryClient() (*discovery.DiscoveryClient, error) {
-	cfg, err := g.ToRESTConfig()
-	if err != nil {
-		return nil, err
-	}
-	dc, err := discovery.NewDiscoveryClientForConfig(cfg)
+	dc, err := discovery.NewDiscoveryClientForConfig(g.restConfig())
 	if err != nil {
 		return nil, fmt.Errorf("hooklint simulator: discovery: %w", err)
 	}

@@ -24,6 +24,7 @@ func newRecordingDriver(s *simulation, namespace string) *recordingDriver {
 
 // Create stores a new revision (install, upgrade, rollback).
 func (d *recordingDriver) Create(key string, rls *release.Release) error {
+	d.s.restoreTemplates()
 	if err := d.Memory.Create(key, rls); err != nil {
 		return err
 	}
@@ -34,6 +35,7 @@ func (d *recordingDriver) Create(key string, rls *release.Release) error {
 
 // Update stores a changed revision.
 func (d *recordingDriver) Update(key string, rls *release.Release) error {
+	d.s.restoreTemplates()
 	if err := d.Memory.Update(key, rls); err != nil {
 		return err
 	}

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"text/template"
 
+	"helm.sh/helm/v3/pkg/chart"
 	"helm.sh/helm/v3/pkg/chartutil"
 
 	"github.com/hooklint/hooklint/internal/render/engine"
@@ -145,4 +147,22 @@ func (c *Chart) CheckTplLoop() error {
 		return depth
 	}
 	return c.probeTpl(up, opts)
+}
+
+// RenderWithFuncs renders ch (c's chart tree or a copy of it) with the
+// top-level values Helm's engine is given (chartutil.ToRenderValues) by
+// hooklint's copy of Helm 3's engine, bounded, with funcs set over Helm's
+// FuncMap. The simulator renders Helm 3's actions' charts with it
+// (sim/render3.go). A tpl recursion is c's input error; another error is
+// the one Helm's engine returns.
+func (c *Chart) RenderWithFuncs(ch *chart.Chart, top chartutil.Values, funcs template.FuncMap) (map[string]string, error) {
+	e := engine.Engine{Funcs: funcs}
+	files, err := e.Render(ch, top)
+	if err != nil {
+		if ie := tplDepthError(c, err); ie != nil {
+			return nil, ie
+		}
+		return nil, err
+	}
+	return files, nil
 }
