@@ -148,18 +148,20 @@ type clientGetter struct {
 	namespace string
 	mapper    *clusterMapper
 	transport *apiTransport
-	// beforeRender, if set, runs when Helm 3's renderResources asks for
-	// the REST config; its error is renderResources's.
+	// beforeRender, if set, runs when renderFunc (Helm's renderResources)
+	// asks for the REST config; its error is renderResources's.
 	beforeRender func() error
+	renderFunc   string
 }
 
 var _ genericclioptions.RESTClientGetter = (*clientGetter)(nil)
 
 // ToRESTConfig is the REST config of the simulated API server. Helm 3's
 // renderResources asks for it right before it renders: the simulation
-// renders there (render3.go gate3).
+// renders there (render3.go gate3); before Helm 4's it probes
+// (render4.go gate4).
 func (g *clientGetter) ToRESTConfig() (*rest.Config, error) {
-	if g.beforeRender != nil && calledByRenderResources3() {
+	if g.beforeRender != nil && toRESTConfigCaller() == g.renderFunc {
 		if err := g.beforeRender(); err != nil {
 			return nil, err
 		}

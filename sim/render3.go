@@ -54,16 +54,16 @@ var gate3Rendered atomic.Pointer[func(chart string)] //nolint:gochecknoglobals /
 // renderResources3 is the function whose ToRESTConfig call opens the gate.
 const renderResources3 = "helm.sh/helm/v3/pkg/action.(*Configuration).renderResources"
 
-// calledByRenderResources3 reports whether the caller of the caller
-// (ToRESTConfig's caller) is Helm 3's renderResources.
-func calledByRenderResources3() bool {
+// toRESTConfigCaller is the function that called ToRESTConfig, when
+// called by ToRESTConfig itself.
+func toRESTConfigCaller() string {
 	var pc [1]uintptr
 	// 0 Callers, 1 this function, 2 ToRESTConfig, 3 its caller
 	if runtime.Callers(3, pc[:]) == 0 {
-		return false
+		return ""
 	}
 	f, _ := runtime.CallersFrames(pc[:]).Next()
-	return f.Function == renderResources3
+	return f.Function
 }
 
 // render3 is the Helm 3 action about to render: set by runAction for an
@@ -71,7 +71,7 @@ func calledByRenderResources3() bool {
 type render3 struct {
 	action Action
 	name   string
-	chart  *chart.Chart   // the tree handed to Helm (helmChart)
+	chart  *chart.Chart   // the tree handed to Helm 3 (helmChart)
 	vals   map[string]any // the values handed to Helm
 	orig   *render.Chart  // for the files an input error names
 	// restore puts the templates gate3 replaced back.

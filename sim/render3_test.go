@@ -99,11 +99,12 @@ metadata:
 	"charts/lib/templates/_labels.tpl": `{{- define "lib.labels" }}app: {{ .Release.Name }}{{ end }}`,
 }
 
-// TestHelm3RenderGate: a Helm 3 simulation renders every install and
-// upgrade with hooklint's bounded engine at the moment Helm's
-// renderResources renders (gate3), and Helm's engine, given the rendered
-// text, produces the timeline Helm's own render does.
-func TestHelm3RenderGate(t *testing.T) {
+// TestRenderGate: a Helm 3 simulation renders every install and upgrade
+// with hooklint's bounded engine at the moment Helm's renderResources
+// renders (gate3), and Helm's engine, given the rendered text, produces
+// the timeline Helm's own render does; a Helm 4 simulation probes there
+// (gate4) and its timeline is the one without the probe.
+func TestRenderGate(t *testing.T) {
 	ch := loadFiles(t, gateChart)
 	var mu sync.Mutex
 	renders := 0
@@ -117,8 +118,8 @@ func TestHelm3RenderGate(t *testing.T) {
 	gate3Rendered.Store(&count)
 	defer gate3Rendered.Store(nil)
 
-	timeline := func(ch *render.Chart) string {
-		sc := &Scenario{Release: "rel", Namespace: "ns", KubeVersion: "v1.35.0"}
+	timeline := func(ch *render.Chart, helm HelmVersion) string {
+		sc := &Scenario{Helm: helm, Release: "rel", Namespace: "ns", KubeVersion: "v1.35.0"}
 		for _, a := range []Action{ActionInstall, ActionUpgrade, ActionRollback, ActionUpgrade, ActionUninstall} {
 			st := Step{Action: a, Timeout: DefaultTimeout}
 			if a == ActionInstall || a == ActionUpgrade {
@@ -139,42 +140,45 @@ func TestHelm3RenderGate(t *testing.T) {
 		}
 		return b.String()
 	}
-	gated := timeline(ch)
-	if renders != 3 {
-		t.Errorf("gate3 rendered %d times, want 3 (install and two upgrades)", renders)
-	}
-	for _, want := range []string{`rel-gate-r1-false-none`, `rel-gate-r2-true-seen-`, `rel-gate-r4-true-seen-`, `"sub-3-root-false"`, `"gate-hook-4"`, `-apps-true-ns"`} {
-		if !strings.Contains(gated, want) {
-			t.Errorf("timeline without %s", want)
+	for _, helm := range []HelmVersion{HelmV3, HelmV4} {
+		renders = 0
+		gated := timeline(ch, helm)
+		if renders != 3 {
+			t.Errorf("%s: the gate rendered %d times, want 3 (install and two upgrades)", helm, renders)
 		}
-	}
-	gate3Off.Store(true)
-	own := timeline(ch)
-	gate3Off.Store(false)
-	if gated != own {
-		t.Errorf("the timeline with hooklint's render differs from Helm's own render:\n%s", firstDiff(gated, own))
-	}
-	if renders != 3 {
-		t.Errorf("gate3 rendered when it was off: %d renders", renders)
-	}
-
-	// A render that fails fails the step with Helm's message: fail on
-	// upgrade, a missing include, output that is not YAML.
-	for _, tmpl := range []string{
-		`{{ if .Release.IsUpgrade }}{{ fail "boom" }}{{ end }}`,
-		`{{ if .Release.IsUpgrade }}{{ include "nothing" . }}{{ end }}`,
-		"{{ if .Release.IsUpgrade }}a: [b\n{{ end }}",
-	} {
-		ch := loadFiles(t, map[string]string{"Chart.yaml": "apiVersion: v2\nname: fails\nversion: 0.1.0\n", "templates/x.yaml": tmpl})
-		gated := timeline(ch)
+		for _, want := range []string{`rel-gate-r1-false-none`, `rel-gate-r2-true-seen-`, `rel-gate-r4-true-seen-`, `"sub-3-root-false"`, `"gate-hook-4"`, `-apps-true-ns"`} {
+			if !strings.Contains(gated, want) {
+				t.Errorf("%s: timeline without %s", helm, want)
+			}
+		}
 		gate3Off.Store(true)
-		own := timeline(ch)
+		own := timeline(ch, helm)
 		gate3Off.Store(false)
 		if gated != own {
-			t.Errorf("%s: the timeline with hooklint's render differs from Helm's own render:\n%s", tmpl, firstDiff(gated, own))
+			t.Errorf("%s: the timeline with the gate differs from Helm's own render:\n%s", helm, firstDiff(gated, own))
 		}
-		if !strings.Contains(gated, "UPGRADE FAILED") {
-			t.Errorf("%s: the upgrade did not fail", tmpl)
+		if renders != 3 {
+			t.Errorf("%s: the gate rendered when it was off: %d renders", helm, renders)
+		}
+
+		// A render that fails fails the step with Helm's message: fail on
+		// upgrade, a missing include, output that is not YAML.
+		for _, tmpl := range []string{
+			`{{ if .Release.IsUpgrade }}{{ fail "boom" }}{{ end }}`,
+			`{{ if .Release.IsUpgrade }}{{ include "nothing" . }}{{ end }}`,
+			"{{ if .Release.IsUpgrade }}a: [b\n{{ end }}",
+		} {
+			ch := loadFiles(t, map[string]string{"Chart.yaml": "apiVersion: v2\nname: fails\nversion: 0.1.0\n", "templates/x.yaml": tmpl})
+			gated := timeline(ch, helm)
+			gate3Off.Store(true)
+			own := timeline(ch, helm)
+			gate3Off.Store(false)
+			if gated != own {
+				t.Errorf("%s %s: the timeline with the gate differs from Helm's own render:\n%s", helm, tmpl, firstDiff(gated, own))
+			}
+			if !strings.Contains(gated, "UPGRADE FAILED") {
+				t.Errorf("%s %s: the upgrade did not fail", helm, tmpl)
+			}
 		}
 	}
 }
@@ -190,12 +194,13 @@ func firstDiff(a, b string) string {
 	return "one is a prefix of the other"
 }
 
-// TestHelm3TplLoopInItsContext: a tpl recursion that only Helm's render of
+// TestTplLoopInItsContext: a tpl recursion that only Helm's render of
 // the action sees (behind the release's name, what lookup finds on an
 // upgrade, an API version a CRD of crds/ adds, the revision) is the
-// simulation's input error, not a crash: the probe before the action,
-// with a default release and no cluster, saw none of them.
-func TestHelm3TplLoopInItsContext(t *testing.T) {
+// simulation's input error, not a crash, for Helm 3, Helm 4 and Flux: the
+// probe before the action, with a default release and no cluster, saw none
+// of them.
+func TestTplLoopInItsContext(t *testing.T) {
 	// a recursion the gate missed would exhaust Go's stack: fail fast
 	defer debug.SetMaxStack(debug.SetMaxStack(256 << 20))
 	const loop = "x: '{{ tpl .Values.x . }}'\n"
@@ -223,33 +228,40 @@ spec:
       schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}
 `}},
 	}
+	engines := []struct {
+		name   string
+		helm   HelmVersion
+		engine Engine
+	}{{"helm3", HelmV3, EngineHelm}, {"helm4", HelmV4, EngineHelm}, {"flux", HelmV4, EngineFlux}}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			files := map[string]string{
-				"Chart.yaml":  "apiVersion: v2\nname: loop\nversion: 0.1.0\n",
-				"values.yaml": loop,
-				"templates/cm.yaml": `apiVersion: v1
+		for _, en := range engines {
+			t.Run(tt.name+"/"+en.name, func(t *testing.T) {
+				files := map[string]string{
+					"Chart.yaml":  "apiVersion: v2\nname: loop\nversion: 0.1.0\n",
+					"values.yaml": loop,
+					"templates/cm.yaml": `apiVersion: v1
 kind: ConfigMap
 metadata:
   name: loop-cm
 data:
   x: "{{ if ` + tt.cond + ` }}{{ tpl .Values.x . }}{{ end }}"
 `,
-			}
-			for k, v := range tt.files {
-				files[k] = v
-			}
-			ch := loadFiles(t, files)
-			sc := &Scenario{Release: "prod", Namespace: "team", KubeVersion: "v1.35.0", Steps: []Step{
-				{Action: ActionInstall, Chart: ch, Timeout: DefaultTimeout},
-				{Action: ActionUpgrade, Chart: ch, Timeout: DefaultTimeout},
-			}}
-			res, err := Run(sc)
-			want := "templates/cm.yaml: tpl calls nest more than 100 levels deep"
-			if err == nil || !strings.HasPrefix(err.Error(), want) {
-				t.Fatalf("Run: %v (result %v), want an error starting %q", err, res != nil, want)
-			}
-		})
+				}
+				for k, v := range tt.files {
+					files[k] = v
+				}
+				ch := loadFiles(t, files)
+				sc := &Scenario{Helm: en.helm, Engine: en.engine, Release: "prod", Namespace: "team", KubeVersion: "v1.35.0", Steps: []Step{
+					{Action: ActionInstall, Chart: ch, Timeout: DefaultTimeout},
+					{Action: ActionUpgrade, Chart: ch, Timeout: DefaultTimeout},
+				}}
+				res, err := Run(sc)
+				want := "templates/cm.yaml: tpl calls nest more than 100 levels deep"
+				if err == nil || !strings.HasPrefix(err.Error(), want) {
+					t.Fatalf("Run: %v (result %v), want an error starting %q", err, res != nil, want)
+				}
+			})
+		}
 	}
 }
 

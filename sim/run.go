@@ -131,7 +131,11 @@ func simulate(sc *Scenario) (*Result, error) {
 		return nil, err
 	}
 	if sc.Helm == HelmV4 {
-		s.drv = newHelm4(s)
+		h := newHelm4(s)
+		s.drv = h
+		if !gate3Off.Load() {
+			s.getter.beforeRender, s.getter.renderFunc = h.gate4, renderResources4
+		}
 	} else {
 		s.kc = newKubeClient(s.getter)
 		s.cfg = &action.Configuration{
@@ -144,7 +148,7 @@ func simulate(sc *Scenario) (*Result, error) {
 		}
 		s.drv = helm3{s}
 		if !gate3Off.Load() {
-			s.getter.beforeRender = s.gate3
+			s.getter.beforeRender, s.getter.renderFunc = s.gate3, renderResources3
 		}
 	}
 	res := &Result{Helm: sc.Helm, Engine: sc.Engine, Release: sc.Release, Namespace: sc.Namespace}
@@ -163,8 +167,9 @@ func simulate(sc *Scenario) (*Result, error) {
 			if len(st.Args) > 0 {
 				key = strings.Join(st.Args, "\x00")
 			}
-			// Helm 3's renders are hooklint's, bounded (render3.go).
-			if (sc.Helm != HelmV3 || s.getter.beforeRender == nil) && !probed[key] {
+			// Helm 3's renders are hooklint's, bounded (render3.go), Helm
+			// 4's are probed where they happen (render4.go).
+			if s.getter.beforeRender == nil && !probed[key] {
 				probed[key] = true
 				if err := st.Chart.CheckTplLoop(); err != nil {
 					var ie *render.InputError
@@ -184,6 +189,9 @@ func simulate(sc *Scenario) (*Result, error) {
 	}
 	if sc.Engine == EngineFlux {
 		res, err := runFlux(s, res, caps0.KubeVersion.Version)
+		if ierr := s.inputError(); ierr != nil {
+			return nil, ierr
+		}
 		if err == nil {
 			finish(res, sc, s.definedObjects())
 		}
@@ -194,14 +202,8 @@ func simulate(sc *Scenario) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		if s.inputErr != nil {
-			// a tpl recursion in Helm 3's render: the chart cannot be
-			// simulated (as the probe reports it for Helm 4)
-			var ie *render.InputError
-			if errors.As(s.inputErr, &ie) {
-				return nil, fmt.Errorf("%s: %w", ie.File, ie.Err)
-			}
-			return nil, s.inputErr
+		if err := s.inputError(); err != nil {
+			return nil, err
 		}
 		res.Steps = append(res.Steps, sr)
 	}
@@ -211,6 +213,19 @@ func simulate(sc *Scenario) (*Result, error) {
 	res.Leftovers = s.leftovers()
 	finish(res, sc, s.definedObjects())
 	return res, nil
+}
+
+// inputError is the tpl recursion a render of Helm's actions found
+// (render3.go gate3, render4.go gate4): the chart cannot be simulated.
+func (s *simulation) inputError() error {
+	if s.inputErr == nil {
+		return nil
+	}
+	var ie *render.InputError
+	if errors.As(s.inputErr, &ie) {
+		return fmt.Errorf("%s: %w", ie.File, ie.Err)
+	}
+	return s.inputErr
 }
 
 // stepEvents are the hook events a step can run, in order, including the

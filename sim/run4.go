@@ -153,7 +153,10 @@ func (h *helm4) runAction(a Action, st Step, sr *StepResult) error {
 				inst.Replace = true
 			}
 		}
-		_, err = inst.Run(ch, copyValues(st.Chart.Values))
+		vals := copyValues(st.Chart.Values)
+		h.s.render3 = &render3{action: ActionInstall, name: name, vals: vals, orig: st.Chart}
+		defer h.s.endRender3()
+		_, err = inst.Run(ch, vals)
 		if err != nil && !st.Install {
 			return fmt.Errorf("INSTALLATION FAILED: %w", err)
 		}
@@ -171,7 +174,10 @@ func (h *helm4) runAction(a Action, st Step, sr *StepResult) error {
 		if st.ServerSide != "" {
 			up.ServerSideApply = st.ServerSide
 		}
-		if _, err := up.Run(name, ch, copyValues(st.Chart.Values)); err != nil {
+		vals := copyValues(st.Chart.Values)
+		h.s.render3 = &render3{action: ActionUpgrade, name: name, vals: vals, orig: st.Chart}
+		defer h.s.endRender3()
+		if _, err := up.Run(name, ch, vals); err != nil {
 			return fmt.Errorf("UPGRADE FAILED: %w", err)
 		}
 		return nil
