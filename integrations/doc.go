@@ -1,5 +1,5 @@
 // Package integrations tests, for real, the files that plug hooklint into
-// other tools: .pre-commit-hooks.yaml (pre-commit try-repo), plugin.yaml
+// other tools: .pre-commit-hooks.yaml (pre-commit run), plugin.yaml
 // and scripts/helm-plugin*.sh (helm plugin install with Helm 3 and Helm 4)
 // action.yml (its shell steps, as the GitHub runner runs them), the CI
 // examples of the README (GitHub, GitLab, Azure DevOps), and the release

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -27,12 +28,42 @@ const (
 	example  = "../examples/guestbook-backup"
 )
 
-// buildHooklint builds the hooklint binary into dir/hooklint.
+// binOnce is the hooklint binary the tests share: linking it (Helm 3,
+// Helm 4 and Kubernetes) takes tens of seconds of CPU.
+var binOnce struct {
+	sync.Once
+	dir string
+	err string
+}
+
+// buildHooklint puts a copy of the hooklint binary, built once per test
+// binary, at dir/hooklint.
 func buildHooklint(t *testing.T, dir string) string {
 	t.Helper()
+	binOnce.Do(func() {
+		d, err := os.MkdirTemp("", "hooklint-bin-")
+		if err != nil {
+			binOnce.err = err.Error()
+			return
+		}
+		binOnce.dir = d
+		if out, err := exec.Command("go", "build", "-o", filepath.Join(d, "hooklint"), "../cmd/hooklint").CombinedOutput(); err != nil {
+			binOnce.err = "go build: " + err.Error() + "\n" + string(out)
+		}
+	})
+	if binOnce.err != "" {
+		t.Fatal(binOnce.err)
+	}
 	bin := filepath.Join(dir, "hooklint")
-	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/hooklint").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(binOnce.dir, "hooklint"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bin, b, 0o755); err != nil {
+		t.Fatal(err)
 	}
 	return bin
 }
@@ -235,7 +266,8 @@ func lookPath(t *testing.T, name string) string {
 }
 
 // TestPreCommit runs the hooks of .pre-commit-hooks.yaml with `pre-commit
-// try-repo` on a git repository with a chart, as a user's commit would.
+// run` on a git repository with a chart whose .pre-commit-config.yaml
+// names them, as a user's commit would.
 func TestPreCommit(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs pre-commit, which builds hooklint")
@@ -252,7 +284,7 @@ func TestPreCommit(t *testing.T) {
 			t.Fatalf("git %s: %s", strings.Join(args, " "), out)
 		}
 	}
-	// The hook repository: this working tree, committed (try-repo clones it).
+	// The hook repository: this working tree, committed (pre-commit clones it).
 	src := filepath.Join(tmp, "src")
 	out, err := exec.Command("git", "-C", repoRoot, "ls-files", "-co", "--exclude-standard").Output()
 	if err != nil {
@@ -290,6 +322,18 @@ func TestPreCommit(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(repo, "envs", "prod", "values.yaml"), []byte("replicas: 3\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// The user's configuration names the hook repository at its commit:
+	// pre-commit builds the golang hook's environment once, in
+	// PRE_COMMIT_HOME, for every run below (try-repo built it again for
+	// each run: a link of hooklint each time).
+	rev, err := exec.Command("git", "-C", src, "rev-parse", "HEAD").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	config := "repos:\n  - repo: " + src + "\n    rev: " + strings.TrimSpace(string(rev)) + "\n    hooks:\n      - id: hooklint\n      - id: hooklint-system\n"
+	if err := os.WriteFile(filepath.Join(repo, ".pre-commit-config.yaml"), []byte(config), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	git(repo, "init", "-q")
 	git(repo, "add", "-A")
 
@@ -308,21 +352,21 @@ func TestPreCommit(t *testing.T) {
 	lineRe := regexp.MustCompile(`(?m)^charts/app/templates/tests/test-connection\.yaml:6: info HL1003: .*$`)
 	for _, id := range []string{"hooklint", "hooklint-system"} {
 		t.Run(id, func(t *testing.T) {
-			out, code := command(t, repo, env, "pre-commit", "try-repo", src, id, "--files", "charts/app/values.yaml", "README.md")
+			out, code := command(t, repo, env, "pre-commit", "run", id, "--files", "charts/app/values.yaml", "README.md")
 			if code != 1 || !strings.Contains(out, "- hook id: "+id) || lineRe.FindString(out) != "charts/app/"+hl1003Line || !strings.Contains(out, "\n1 chart linted: ") {
-				t.Errorf("pre-commit try-repo %s: exit %d, want 1 with the findings of charts/app:\n%s", id, code, out)
+				t.Errorf("pre-commit run %s: exit %d, want 1 with the findings of charts/app:\n%s", id, code, out)
 			}
-			out, code = command(t, repo, env, "pre-commit", "try-repo", src, id, "--files", "README.md")
+			out, code = command(t, repo, env, "pre-commit", "run", id, "--files", "README.md")
 			if code != 0 || !strings.Contains(out, "(no files to check)Skipped") {
-				t.Errorf("pre-commit try-repo %s on README.md: exit %d, want 0 and skipped:\n%s", id, code, out)
+				t.Errorf("pre-commit run %s on README.md: exit %d, want 0 and skipped:\n%s", id, code, out)
 			}
 			// A values.yaml outside any chart passes, and says why
 			// (issue 20 point 6; pre-commit shows a passing hook's
 			// output with --verbose).
-			out, code = command(t, repo, env, "pre-commit", "try-repo", src, id, "--verbose", "--files", "envs/prod/values.yaml")
+			out, code = command(t, repo, env, "pre-commit", "run", id, "--verbose", "--files", "envs/prod/values.yaml")
 			noChart := "hooklint: no chart found for envs/prod/values.yaml (no Chart.yaml in its directory or above): not linted"
 			if code != 0 || !strings.Contains(out, "Passed") || !strings.Contains(out, noChart) {
-				t.Errorf("pre-commit try-repo %s on envs/prod/values.yaml: exit %d, want 0 and %q:\n%s", id, code, noChart, out)
+				t.Errorf("pre-commit run %s on envs/prod/values.yaml: exit %d, want 0 and %q:\n%s", id, code, noChart, out)
 			}
 		})
 	}

@@ -40,11 +40,13 @@ func pluginVersion(t *testing.T) string {
 	return ""
 }
 
-// TestMain removes the release directory the tests shared.
+// TestMain removes the release directory and the binary the tests shared.
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if releaseOnce.dir != "" {
-		_ = os.RemoveAll(releaseOnce.dir)
+	for _, d := range []string{releaseOnce.dir, binOnce.dir} {
+		if d != "" {
+			_ = os.RemoveAll(d)
+		}
 	}
 	os.Exit(code)
 }
