@@ -158,8 +158,7 @@ var _ genericclioptions.RESTClientGetter = (*clientGetter)(nil)
 
 // ToRESTConfig is the REST config of the simulated API server. Helm 3's
 // renderResources asks for it right before it renders: the simulation
-// renders there (render3.go gate3); before Helm 4's it probes
-// (render4.go gate4).
+// renders there; before Helm 4's it probes (rendergate.go).
 func (g *clientGetter) ToRESTConfig() (*rest.Config, error) {
 	if g.beforeRender != nil && toRESTConfigCaller() == g.renderFunc {
 		if err := g.beforeRender(); err != nil {

@@ -26,9 +26,9 @@
 // kube4.go with waiter4.go, run4.go and store4.go; the store, outcomes and
 // timeline do not use Helm's types and serve both (HelmVersion). Helm's
 // tpl has no depth bound, so Helm's renders cannot be left to Helm's
-// engine alone: render3.go renders Helm 3's with hooklint's bounded copy
-// where renderResources renders, with the inputs it has, and hands Helm's
-// engine the rendered text; render4.go probes Helm 4's there. argocd.go
+// engine alone: rendergate.go renders Helm 3's with hooklint's bounded
+// copy where renderResources renders, with the inputs it has, and hands
+// Helm's engine the rendered text; it probes Helm 4's there. argocd.go
 // and flux.go simulate the controllers built on Helm (Engine), compare.go
 // aligns the engines' calls.
 //

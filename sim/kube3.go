@@ -60,7 +60,7 @@ func (k *kube3) IsReachable() error { return nil }
 // (k8s.io/cli-runtime resource/query_param_verifier.go), so a real helm does
 // not validate client-side either.
 func (k *kube3) Build(reader io.Reader, _ bool) (kube.ResourceList, error) {
-	k.s.restoreTemplates() // Helm's action is past its render (render3.go)
+	k.s.restoreTemplates() // Helm's action is past its render (rendergate.go)
 	data, err := io.ReadAll(reader)
 	if err != nil {
 		return nil, err

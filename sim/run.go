@@ -45,9 +45,9 @@ type simulation struct {
 
 	builds buildCache // Helm's Build of each manifest text, parsed once
 
-	// Helm 3: the action about to render, the chart trees handed to Helm
-	// and a tpl recursion its render found (render3.go)
-	render3    *render3
+	// the action about to render, the chart trees handed to Helm 3 and a
+	// tpl recursion a render found (rendergate.go)
+	pending    *pendingRender
 	helmCharts map[*render.Chart]*chart.Chart
 	inputErr   error
 
@@ -131,11 +131,8 @@ func simulate(sc *Scenario) (*Result, error) {
 		return nil, err
 	}
 	if sc.Helm == HelmV4 {
-		h := newHelm4(s)
-		s.drv = h
-		if !gate3Off.Load() {
-			s.getter.beforeRender, s.getter.renderFunc = h.gate4, renderResources4
-		}
+		s.drv = newHelm4(s)
+		s.getter.renderFunc = renderResources4
 	} else {
 		s.kc = newKubeClient(s.getter)
 		s.cfg = &action.Configuration{
@@ -147,38 +144,20 @@ func simulate(sc *Scenario) (*Result, error) {
 			Log:              func(string, ...any) {},
 		}
 		s.drv = helm3{s}
-		if !gate3Off.Load() {
-			s.getter.beforeRender, s.getter.renderFunc = s.gate3, renderResources3
-		}
+		s.getter.renderFunc = renderResources3
+	}
+	if !gateOff.Load() {
+		s.getter.beforeRender = s.gate
 	}
 	res := &Result{Helm: sc.Helm, Engine: sc.Engine, Release: sc.Release, Namespace: sc.Namespace}
-	// each chart is probed once: steps share a chart (one *render.Chart),
-	// or load the same one with the same values (LoadScenario loads a
-	// chart for every step: Helm's actions may change the one they get)
-	probed := map[any]bool{}
 	for i, st := range sc.Steps {
 		if (st.Action == ActionInstall || st.Action == ActionUpgrade) && st.Chart == nil {
 			return nil, fmt.Errorf("step %d: %s needs a chart", i+1, st.Action)
 		}
 		if st.Chart != nil {
-			// Helm's actions render the chart themselves; a tpl that calls
-			// itself would crash the process (render.Chart.CheckTplLoop).
-			key := any(st.Chart)
-			if len(st.Args) > 0 {
-				key = strings.Join(st.Args, "\x00")
-			}
-			// Helm 3's renders are hooklint's, bounded (render3.go), Helm
-			// 4's are probed where they happen (render4.go).
-			if s.getter.beforeRender == nil && !probed[key] {
-				probed[key] = true
-				if err := st.Chart.CheckTplLoop(); err != nil {
-					var ie *render.InputError
-					if errors.As(err, &ie) {
-						err = fmt.Errorf("%s: %w", ie.File, ie.Err)
-					}
-					return nil, err
-				}
-			}
+			// Helm's actions render the chart themselves, with Helm's
+			// unbounded tpl: the render gate (rendergate.go) renders or
+			// probes each render where it happens.
 			if res.Chart == "" {
 				res.Chart = st.Chart.Arg
 			}
@@ -216,7 +195,7 @@ func simulate(sc *Scenario) (*Result, error) {
 }
 
 // inputError is the tpl recursion a render of Helm's actions found
-// (render3.go gate3, render4.go gate4): the chart cannot be simulated.
+// (rendergate.go): the chart cannot be simulated.
 func (s *simulation) inputError() error {
 	if s.inputErr == nil {
 		return nil
@@ -309,6 +288,13 @@ type helmDriver interface {
 	last(name string) (lastRelease, bool)
 	// runAction runs the step's helm command.
 	runAction(a Action, st Step, sr *StepResult) error
+	// upgradeRecords is what an upgrade's render reads of the release
+	// records: the last revision, and the namespace and values of the
+	// release the upgrade starts from (the version's prepareUpgrade).
+	upgradeRecords(name string) (lastVersion int, namespace string, config map[string]any, err error)
+	// renderCapabilities is .Capabilities of the next render, as Helm 3's
+	// type.
+	renderCapabilities() (*chartutil.Capabilities, error)
 }
 
 // lastRelease is a release record in version-neutral terms.
@@ -414,8 +400,8 @@ func (s *simulation) runAction(a Action, st Step, sr *StepResult) error {
 		}
 		vals := copyValues(st.Chart.Values)
 		ch := s.helmChart(st.Chart)
-		s.render3 = &render3{action: ActionInstall, name: name, chart: ch, vals: vals, orig: st.Chart}
-		defer s.endRender3()
+		s.pending = &pendingRender{action: ActionInstall, name: name, chart: ch, vals: vals, orig: st.Chart}
+		defer s.endRender()
 		_, err := inst.Run(ch, vals)
 		if err != nil && !st.Install {
 			return fmt.Errorf("INSTALLATION FAILED: %w", err)
@@ -429,8 +415,8 @@ func (s *simulation) runAction(a Action, st Step, sr *StepResult) error {
 		up.MaxHistory = 10 // helm's --history-max default
 		vals := copyValues(st.Chart.Values)
 		ch := s.helmChart(st.Chart)
-		s.render3 = &render3{action: ActionUpgrade, name: name, chart: ch, vals: vals, orig: st.Chart}
-		defer s.endRender3()
+		s.pending = &pendingRender{action: ActionUpgrade, name: name, chart: ch, vals: vals, orig: st.Chart}
+		defer s.endRender()
 		if _, err := up.Run(name, ch, vals); err != nil {
 			return fmt.Errorf("UPGRADE FAILED: %w", err)
 		}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 
+	"helm.sh/helm/v3/pkg/chartutil"
 	action4 "helm.sh/helm/v4/pkg/action"
 	common4 "helm.sh/helm/v4/pkg/chart/common"
 	chart4 "helm.sh/helm/v4/pkg/chart/v2"
@@ -73,6 +74,49 @@ func (h *helm4) setCapabilities(kubeVersion string, apiVersions []string, crds [
 	caps.APIVersions = versions
 	h.cfg.Capabilities = caps
 	return nil
+}
+
+// upgradeRecords mirrors Helm 4's prepareUpgrade (helm.sh/helm/v4@v4.3.1
+// pkg/action/upgrade.go), as Helm 3's does with v4's records.
+func (h *helm4) upgradeRecords(name string) (int, string, map[string]any, error) {
+	lasti, err := h.cfg.Releases.Last(name)
+	if err != nil {
+		return 0, "", nil, err
+	}
+	last, err := asV1(lasti)
+	if err != nil {
+		return 0, "", nil, err
+	}
+	current := last
+	if last.Info.Status != rcommon4.StatusDeployed {
+		curi, err := h.cfg.Releases.Deployed(name)
+		if err != nil {
+			if !errors.Is(err, driver4.ErrNoDeployedReleases) ||
+				(last.Info.Status != rcommon4.StatusFailed && last.Info.Status != rcommon4.StatusSuperseded) {
+				return 0, "", nil, err
+			}
+		} else if current, err = asV1(curi); err != nil {
+			return 0, "", nil, err
+		}
+	}
+	return last.Version, current.Namespace, current.Config, nil
+}
+
+// renderCapabilities converts the capabilities setCapabilities set to
+// Helm 3's type, for the bounded engine copy's probe.
+func (h *helm4) renderCapabilities() (*chartutil.Capabilities, error) {
+	c4 := h.cfg.Capabilities
+	if c4 == nil {
+		return nil, errors.New("hooklint simulator: no capabilities before a render")
+	}
+	caps := chartutil.DefaultCapabilities.Copy()
+	caps.KubeVersion = chartutil.KubeVersion{Version: c4.KubeVersion.Version, Major: c4.KubeVersion.Major, Minor: c4.KubeVersion.Minor}
+	caps.APIVersions = chartutil.VersionSet(c4.APIVersions)
+	caps.HelmVersion.Version = c4.HelmVersion.Version
+	caps.HelmVersion.GitCommit = c4.HelmVersion.GitCommit
+	caps.HelmVersion.GitTreeState = c4.HelmVersion.GitTreeState
+	caps.HelmVersion.GoVersion = c4.HelmVersion.GoVersion
+	return caps, nil
 }
 
 func (h *helm4) installs(name string) bool {
@@ -154,8 +198,8 @@ func (h *helm4) runAction(a Action, st Step, sr *StepResult) error {
 			}
 		}
 		vals := copyValues(st.Chart.Values)
-		h.s.render3 = &render3{action: ActionInstall, name: name, vals: vals, orig: st.Chart}
-		defer h.s.endRender3()
+		h.s.pending = &pendingRender{action: ActionInstall, name: name, vals: vals, orig: st.Chart}
+		defer h.s.endRender()
 		_, err = inst.Run(ch, vals)
 		if err != nil && !st.Install {
 			return fmt.Errorf("INSTALLATION FAILED: %w", err)
@@ -175,8 +219,8 @@ func (h *helm4) runAction(a Action, st Step, sr *StepResult) error {
 			up.ServerSideApply = st.ServerSide
 		}
 		vals := copyValues(st.Chart.Values)
-		h.s.render3 = &render3{action: ActionUpgrade, name: name, vals: vals, orig: st.Chart}
-		defer h.s.endRender3()
+		h.s.pending = &pendingRender{action: ActionUpgrade, name: name, vals: vals, orig: st.Chart}
+		defer h.s.endRender()
 		if _, err := up.Run(name, ch, vals); err != nil {
 			return fmt.Errorf("UPGRADE FAILED: %w", err)
 		}

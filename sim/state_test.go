@@ -17,24 +17,11 @@ import (
 // directory and loads it as `helm install rel CHART -n ns` would.
 func writeChart(t *testing.T, templates map[string]string) *render.Chart {
 	t.Helper()
-	dir := filepath.Join(t.TempDir(), "c")
-	if err := os.MkdirAll(filepath.Join(dir, "templates"), 0o755); err != nil {
-		t.Fatal(err)
-	}
 	files := map[string]string{"Chart.yaml": "apiVersion: v2\nname: c\nversion: 0.1.0\n"}
 	for name, text := range templates {
 		files[filepath.Join("templates", name)] = text
 	}
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ch, err := render.Load(dir, &render.Options{ReleaseName: "rel", Namespace: "ns", KubeVersion: "v1.35.0"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ch
+	return loadFiles(t, files)
 }
 
 func run(t *testing.T, helm HelmVersion, ch *render.Chart, state []StateObject, actions ...Action) *Result {

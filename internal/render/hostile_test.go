@@ -37,8 +37,8 @@ func writeTestChart(t *testing.T, files map[string]string) string {
 // TestTplRecursionEnds: a values string that renders itself through tpl,
 // by index, through a variable, or in a cycle of two strings, is an input
 // error within the bound (the old pattern check missed the first two and
-// Go died of a stack overflow), with Helm 3 and Helm 4, and from
-// CheckTplLoop (the simulator's probe).
+// Go died of a stack overflow), with Helm 3 and Helm 4 (whose render is
+// probed first); sim's TestTplLoopInItsContext checks the simulator.
 func TestTplRecursionEnds(t *testing.T) {
 	tests := []struct {
 		name, values, tmpl, innermost string
@@ -66,93 +66,8 @@ func TestTplRecursionEnds(t *testing.T) {
 				if err == nil || err.Error() != want {
 					t.Errorf("Render error:\n got %v\nwant %s", err, want)
 				}
-				if err := c.CheckTplLoop(); err == nil || err.Error() != want {
-					t.Errorf("CheckTplLoop:\n got %v\nwant %s", err, want)
-				}
 			})
 		}
-	}
-}
-
-// TestTplLoopUpgradeProbe: the simulator's probe finds a tpl recursion
-// that only the upgrade render reaches, in a template that reads
-// .Release.IsUpgrade (the upgrade probe renders only such templates, the
-// others being probed by the install probe), also when that partial
-// probe fails first at an include of a template it left out (it then
-// probes the whole chart), and says nothing when the same chart has no
-// recursion.
-func TestTplLoopUpgradeProbe(t *testing.T) {
-	cm := func(name, body string) string {
-		return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\ndata:\n  x: |\n    " + body + "\n"
-	}
-	files := func(loop, first bool) map[string]string {
-		x := `x: '{{ tpl .Values.y . }}'` + "\ny: 'y'\n"
-		if loop {
-			x = `x: '{{ tpl .Values.x . }}'` + "\n"
-		}
-		fs := map[string]string{
-			"values.yaml": x,
-			// blind: probed by the install probe only
-			"templates/plain.yaml": cm("plain", `{{ tpl "{{ .Release.Name }}" . }}`),
-			"templates/inc.yaml":   cm("inc", `inc`),
-			"templates/up.yaml":    cm("up", `{{ if .Release.IsUpgrade }}{{ tpl .Values.x . }}{{ end }}`),
-		}
-		if first {
-			// rendered first (the deepest path): includes, by a computed
-			// name, a template the partial probe leaves out
-			fs["templates/sub/first.yaml"] = cm("first", `{{ if .Release.IsUpgrade }}{{ include (print "c/templ" "ates/inc.yaml") . | len }}{{ end }}`)
-		}
-		return fs
-	}
-	for _, tc := range []struct{ loop, first bool }{{true, true}, {true, false}, {false, true}, {false, false}} {
-		loop := tc.loop
-		dir := writeTestChart(t, files(loop, tc.first))
-		opts := &Options{}
-		c, err := Load(dir, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := Render(c, opts, Install); err != nil {
-			t.Fatalf("install render: %v", err)
-		}
-		err = c.CheckTplLoop()
-		if !loop {
-			if err != nil {
-				t.Errorf("without a recursion (%+v): %v", tc, err)
-			}
-			continue
-		}
-		want := "chart " + dir + ": templates/up.yaml:7: tpl calls nest more than 100 levels deep"
-		if err == nil || !strings.HasPrefix(err.Error(), want) {
-			t.Errorf("CheckTplLoop (%+v):\n got %v\nwant %s...", tc, err, want)
-		}
-		if _, err := Render(c, opts, Upgrade); err == nil || !strings.HasPrefix(err.Error(), want) {
-			t.Errorf("upgrade render:\n got %v\nwant %s...", err, want)
-		}
-	}
-}
-
-// TestTplLoopAfterInstallFailure: when the install probe stops at a
-// template that fails only for an install, the templates after it were
-// not probed, and the upgrade probe renders them all, those whose render
-// cannot tell an upgrade from an install too.
-func TestTplLoopAfterInstallFailure(t *testing.T) {
-	dir := writeTestChart(t, map[string]string{
-		"values.yaml":              `x: '{{ tpl .Values.x . }}'` + "\n",
-		"templates/sub/first.yaml": `{{ if .Release.IsInstall }}{{ fail "install only" }}{{ end }}`,
-		"templates/loop.yaml":      "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: loop\ndata:\n  x: {{ tpl .Values.x . | quote }}\n",
-	})
-	opts := &Options{}
-	c, err := Load(dir, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := Render(c, opts, Install); err == nil || !strings.Contains(err.Error(), "install only") {
-		t.Fatalf("install render: %v", err)
-	}
-	want := "chart " + dir + ": templates/loop.yaml:6: tpl calls nest more than 100 levels deep"
-	if err := c.CheckTplLoop(); err == nil || !strings.HasPrefix(err.Error(), want) {
-		t.Errorf("CheckTplLoop:\n got %v\nwant %s...", err, want)
 	}
 }
 
@@ -175,8 +90,9 @@ func TestTplNestingAllowed(t *testing.T) {
 	if got, want := r.Files["c/templates/cm.yaml"], "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: release-name-b-a\n"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	if err := c.CheckTplLoop(); err != nil {
-		t.Errorf("CheckTplLoop: %v", err)
+	// the probe before Helm 4's render allows it too
+	if err := c.probeTpl(chartutil.ReleaseOptions{Name: defaultReleaseName, Namespace: "default", Revision: 1, IsInstall: true}, opts); err != nil {
+		t.Errorf("probeTpl: %v", err)
 	}
 }
 
@@ -428,9 +344,9 @@ func TestNonRegularFilesRefused(t *testing.T) {
 // TestFirstFailureAsHelm: Helm's engine executes the templates in one
 // order and stops at the first that fails, and hooklint's copy stops at
 // the same one with the same error, an include of a template the chart
-// lacks too (text/template's "no template" error), which CheckTplLoop
-// reads (helm.sh/helm/v3@v3.22.0 pkg/engine/engine.go render and
-// sortTemplates).
+// lacks too (text/template's "no template" error): the simulator returns
+// the copy's error where Helm 3's render would fail (sim/rendergate.go;
+// helm.sh/helm/v3@v3.22.0 pkg/engine/engine.go render and sortTemplates).
 func TestFirstFailureAsHelm(t *testing.T) {
 	for _, first := range []string{`{{ fail "first" }}`, `{{ include "c/templates/missing.yaml" . }}`} {
 		dir := writeTestChart(t, map[string]string{

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"text/template"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/hooklint/hooklint/internal/render"
 )
 
@@ -101,9 +103,9 @@ metadata:
 
 // TestRenderGate: a Helm 3 simulation renders every install and upgrade
 // with hooklint's bounded engine at the moment Helm's renderResources
-// renders (gate3), and Helm's engine, given the rendered text, produces
+// renders (the render gate), and Helm's engine, given the rendered text, produces
 // the timeline Helm's own render does; a Helm 4 simulation probes there
-// (gate4) and its timeline is the one without the probe.
+// (the render gate) and its timeline is the one without the probe.
 func TestRenderGate(t *testing.T) {
 	ch := loadFiles(t, gateChart)
 	var mu sync.Mutex
@@ -115,8 +117,8 @@ func TestRenderGate(t *testing.T) {
 			mu.Unlock()
 		}
 	}
-	gate3Rendered.Store(&count)
-	defer gate3Rendered.Store(nil)
+	gateRendered.Store(&count)
+	defer gateRendered.Store(nil)
 
 	timeline := func(ch *render.Chart, helm HelmVersion) string {
 		sc := &Scenario{Helm: helm, Release: "rel", Namespace: "ns", KubeVersion: "v1.35.0"}
@@ -151,11 +153,11 @@ func TestRenderGate(t *testing.T) {
 				t.Errorf("%s: timeline without %s", helm, want)
 			}
 		}
-		gate3Off.Store(true)
+		gateOff.Store(true)
 		own := timeline(ch, helm)
-		gate3Off.Store(false)
+		gateOff.Store(false)
 		if gated != own {
-			t.Errorf("%s: the timeline with the gate differs from Helm's own render:\n%s", helm, firstDiff(gated, own))
+			t.Errorf("%s: the timeline with the gate differs from Helm's own render:\n%s", helm, cmp.Diff(own, gated))
 		}
 		if renders != 3 {
 			t.Errorf("%s: the gate rendered when it was off: %d renders", helm, renders)
@@ -170,28 +172,17 @@ func TestRenderGate(t *testing.T) {
 		} {
 			ch := loadFiles(t, map[string]string{"Chart.yaml": "apiVersion: v2\nname: fails\nversion: 0.1.0\n", "templates/x.yaml": tmpl})
 			gated := timeline(ch, helm)
-			gate3Off.Store(true)
+			gateOff.Store(true)
 			own := timeline(ch, helm)
-			gate3Off.Store(false)
+			gateOff.Store(false)
 			if gated != own {
-				t.Errorf("%s %s: the timeline with the gate differs from Helm's own render:\n%s", helm, tmpl, firstDiff(gated, own))
+				t.Errorf("%s %s: the timeline with the gate differs from Helm's own render:\n%s", helm, tmpl, cmp.Diff(own, gated))
 			}
 			if !strings.Contains(gated, "UPGRADE FAILED") {
 				t.Errorf("%s %s: the upgrade did not fail", helm, tmpl)
 			}
 		}
 	}
-}
-
-// firstDiff shows where two texts first differ.
-func firstDiff(a, b string) string {
-	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
-	for i := range min(len(la), len(lb)) {
-		if la[i] != lb[i] {
-			return la[i] + "\n  vs\n" + lb[i]
-		}
-	}
-	return "one is a prefix of the other"
 }
 
 // TestTplLoopInItsContext: a tpl recursion that only Helm's render of
