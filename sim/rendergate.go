@@ -162,6 +162,9 @@ func (s *simulation) gate() error {
 	default:
 		funcs = render.SprigFuncs() // RealGeneration
 	}
+	if !s.sc.RealGeneration {
+		maps.Copy(funcs, render.FastFuncs())
+	}
 	// engine.New(restConfig): lookup reads the cluster (lookup_func.go)
 	funcs["lookup"] = helmengine.NewLookupFunction(s.getter.restConfig())
 	files, err := r.orig.RenderWithFuncs(ch, top, funcs)

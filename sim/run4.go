@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 
 	"helm.sh/helm/v3/pkg/chartutil"
 	action4 "helm.sh/helm/v4/pkg/action"
@@ -44,6 +45,7 @@ func newHelm4(s *simulation) *helm4 {
 	// every run (render.DeterministicFuncs; Helm 4's engine takes them as
 	// CustomTemplateFuncs; Helm 3's: sprig3.go).
 	cfg.CustomTemplateFuncs = render.DeterministicFuncs(seedChart(s.sc))
+	maps.Copy(cfg.CustomTemplateFuncs, render.FastFuncs())
 	if s.sc.RealGeneration {
 		// sprig's own, set over Helm's FuncMap as they are in it: a
 		// concurrent Helm 3 simulation's functions cannot answer.

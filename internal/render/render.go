@@ -419,6 +419,6 @@ func renderFiles(ch *chart.Chart, vals chartutil.Values, real bool, trees *engin
 		return e.Render(ch, vals)
 	}
 	det := newDeterministic(chartSeed(&Chart{Chart: ch}))
-	e := engine.Engine{Funcs: det.funcs(), Template: det.reseed, Trees: trees}
+	e := engine.Engine{Funcs: withFast(det.funcs()), Template: det.reseed, Trees: trees}
 	return e.Render(ch, vals)
 }

@@ -250,7 +250,7 @@ func render4(c *Chart, opts *Options, ctx Context) (*Rendered, error) {
 	if err := c.probeTpl(rel, opts); err != nil {
 		return nil, err
 	}
-	funcs := DeterministicFuncs(c)
+	funcs := withFast(DeterministicFuncs(c))
 	if opts.RealGeneration {
 		funcs = SprigFuncs()
 	}

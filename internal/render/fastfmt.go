@@ -1,0 +1,260 @@
+package render
+
+import (
+	"fmt"
+	"maps"
+	"reflect"
+	"slices"
+	"strconv"
+	"text/template"
+	"unsafe"
+)
+
+// sprig's dict and toString turn a non-string argument into a string
+// with fmt's %v (github.com/Masterminds/sprig/v3@v3.3.0 strings.go
+// strval). A chart that passes dict an odd list, such as
+// `dict "value" .a .b "context" $`, makes a key of the whole render
+// context: fmt prints every byte of every chart file (.Files) as a decimal
+// number through reflection, about 100 ns a byte, a second or more per
+// call on a chart with a large subchart tree, for a key no template reads.
+// FastFuncs gives dict and toString that format those values without
+// reflection per element, byte for byte as fmt does (TestFormatV compares
+// them with fmt on every corpus chart's render context and generated
+// trees).
+
+// FastFuncs returns dict and toString as sprig defines them, with
+// strval's fmt.Sprintf("%v") done by formatV. hooklint's renders set them
+// over Helm's FuncMap next to DeterministicFuncs; renders with
+// Options.RealGeneration keep sprig's own.
+func FastFuncs() template.FuncMap {
+	return template.FuncMap{
+		"dict":     fastDict,
+		"toString": fastStrval,
+	}
+}
+
+// withFast returns m with FastFuncs added.
+func withFast(m template.FuncMap) template.FuncMap {
+	maps.Copy(m, FastFuncs())
+	return m
+}
+
+// fastDict is sprig's dict (dict.go dict).
+func fastDict(v ...any) map[string]any {
+	dict := map[string]any{}
+	lenv := len(v)
+	for i := 0; i < lenv; i += 2 {
+		key := fastStrval(v[i])
+		if i+1 >= lenv {
+			dict[key] = ""
+			continue
+		}
+		dict[key] = v[i+1]
+	}
+	return dict
+}
+
+// fastStrval is sprig's strval (strings.go strval).
+func fastStrval(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case []byte:
+		return string(v)
+	case error:
+		return v.Error()
+	case fmt.Stringer:
+		return v.String()
+	default:
+		return formatV(v)
+	}
+}
+
+// formatV is fmt.Sprintf("%v", v). It walks v twice, first to count
+// the bytes and then to write them into one buffer of that size: a render
+// context prints to megabytes, and a growing buffer would copy them
+// several times.
+func formatV(v any) string {
+	if reflect.TypeOf(v) == nil || reflect.TypeOf(v).Kind() == reflect.Pointer {
+		return fmt.Sprintf("%v", v) // fmt prints a pointer at the top as &{...}
+	}
+	count := &printer{counting: true}
+	count.value(v)
+	w := &printer{b: make([]byte, 0, count.n)}
+	w.value(v)
+	return unsafe.String(unsafe.SliceData(w.b), len(w.b)) // w.b is not written again
+}
+
+// printer counts (counting) or writes what fmt's %v prints.
+type printer struct {
+	counting bool
+	n        int
+	b        []byte
+}
+
+func (p *printer) str(s string) {
+	if p.counting {
+		p.n += len(s)
+	} else {
+		p.b = append(p.b, s...)
+	}
+}
+
+func (p *printer) byte(c byte) {
+	if p.counting {
+		p.n++
+	} else {
+		p.b = append(p.b, c)
+	}
+}
+
+// fmt appends x as fmt prints it at the top level.
+func (p *printer) fmt(x any) {
+	if p.counting {
+		p.n += len(fmt.Append(nil, x))
+	} else {
+		p.b = fmt.Append(p.b, x)
+	}
+}
+
+// value prints x as fmt's %v prints it below the top level (fmt print.go
+// printValue with depth > 0, which differs from the top only for
+// pointers). Maps with string keys, slices and byte slices are walked
+// here; a value with a Format, Error or String method, and every other
+// kind, is printed by fmt itself, which prints it so at any depth.
+func (p *printer) value(x any) {
+	switch t := x.(type) {
+	case nil:
+		p.str("<nil>")
+		return
+	case reflect.Value:
+		p.str(t.String()) // a Stringer below the top; printArg unwraps it at the top
+		return
+	case fmt.Formatter, error, fmt.Stringer:
+		p.fmt(x) // handleMethods
+		return
+	case string:
+		p.str(t)
+		return
+	case bool, int, int64:
+		p.fmt(x)
+		return
+	case []byte:
+		p.bytes(t)
+		return
+	case []any:
+		p.byte('[')
+		for i, e := range t {
+			if i > 0 {
+				p.byte(' ')
+			}
+			p.value(e)
+		}
+		p.byte(']')
+		return
+	case map[string]any:
+		p.stringMap(t)
+		return
+	}
+	v := reflect.ValueOf(x)
+	switch v.Kind() {
+	case reflect.Pointer:
+		// printValue: a pointer below the top prints as its address
+		// (fmtPointer)
+		if v.IsNil() {
+			p.str("<nil>")
+		} else {
+			p.str("0x")
+			p.str(strconv.FormatUint(uint64(v.Pointer()), 16))
+		}
+		return
+	case reflect.Map:
+		if v.Type().Key() != reflect.TypeFor[string]() {
+			break
+		}
+		if v.Type().Elem() == reflect.TypeFor[any]() { // chartutil.Values
+			p.stringMap(v.Convert(reflect.TypeFor[map[string]any]()).Interface().(map[string]any))
+			return
+		}
+		keys := make([]string, 0, v.Len())
+		for _, k := range v.MapKeys() {
+			keys = append(keys, k.String())
+		}
+		slices.Sort(keys) // internal/fmtsort: strings in order
+		p.str("map[")
+		for i, k := range keys {
+			if i > 0 {
+				p.byte(' ')
+			}
+			p.str(k)
+			p.byte(':')
+			p.value(v.MapIndex(reflect.ValueOf(k)).Interface())
+		}
+		p.byte(']')
+		return
+	case reflect.Slice:
+		if v.Type().Elem() == reflect.TypeFor[uint8]() {
+			p.bytes(v.Bytes())
+			return
+		}
+		p.byte('[')
+		for i := range v.Len() {
+			if i > 0 {
+				p.byte(' ')
+			}
+			p.value(v.Index(i).Interface())
+		}
+		p.byte(']')
+		return
+	}
+	p.fmt(x)
+}
+
+func (p *printer) stringMap(m map[string]any) {
+	keys := slices.Sorted(maps.Keys(m))
+	p.str("map[")
+	for i, k := range keys {
+		if i > 0 {
+			p.byte(' ')
+		}
+		p.str(k)
+		p.byte(':')
+		p.value(m[k])
+	}
+	p.byte(']')
+}
+
+// bytes: %v prints a byte slice as its decimal bytes in brackets
+// (fmtBytes, and printValue element by element).
+func (p *printer) bytes(s []byte) {
+	if p.counting {
+		p.n += 2 + max(len(s)-1, 0)
+		for _, c := range s {
+			p.n += int(byteDigits[c])
+		}
+		return
+	}
+	b := append(p.b, '[')
+	for i, c := range s {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		switch {
+		case c >= 100:
+			b = append(b, '0'+c/100, '0'+c/10%10, '0'+c%10)
+		case c >= 10:
+			b = append(b, '0'+c/10, '0'+c%10)
+		default:
+			b = append(b, '0'+c)
+		}
+	}
+	p.b = append(b, ']')
+}
+
+// byteDigits are the lengths of the decimal forms of the 256 byte values.
+var byteDigits = func() (d [256]uint8) { //nolint:gochecknoglobals // read-only lookup table
+	for i := range d {
+		d[i] = uint8(len(strconv.Itoa(i)))
+	}
+	return d
+}()
