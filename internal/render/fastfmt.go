@@ -234,7 +234,8 @@ func (p *printer) bytes(s []byte) {
 		}
 		return
 	}
-	b := append(p.b, '[')
+	b := p.b
+	b = append(b, '[')
 	for i, c := range s {
 		if i > 0 {
 			b = append(b, ' ')
@@ -248,7 +249,8 @@ func (p *printer) bytes(s []byte) {
 			b = append(b, '0'+c)
 		}
 	}
-	p.b = append(b, ']')
+	b = append(b, ']')
+	p.b = b
 }
 
 // byteDigits are the lengths of the decimal forms of the 256 byte values.

@@ -38,7 +38,7 @@ func TestFormatV(t *testing.T) {
 	n := 7
 	leaves := []any{
 		nil, "", "a b", "{{x}}", true, false, 0, -12, int64(math.MinInt64), int8(3), uint8(200), uint64(math.MaxUint64),
-		1.5, 1e6, 1e21, 1e-7, -0.0, math.NaN(), math.Inf(1), math.Inf(-1), float32(0.1), complex(1, 2),
+		1.5, 1e6, 1e21, 1e-7, math.Copysign(0, -1), math.NaN(), math.Inf(1), math.Inf(-1), float32(0.1), complex(1, 2),
 		[]byte{}, []byte(nil), []byte("hi\x00\xff"), namedMap{"f": []byte("xy"), "e": nil}, namedSlice{1, 2},
 		&n, (*int)(nil), &plain{A: 1}, plain{A: 2, B: &n, c: map[string]any{"k": &n}}, stringer{"v"}, &stringer{"p"},
 		errors.New("boom"), map[namedKey]any{"b": 1, "a": &n}, map[int]string{2: "b", 1: "a"}, [2]any{&n, "x"},
