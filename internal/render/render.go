@@ -11,6 +11,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"helm.sh/helm/v3/pkg/action"
 	"helm.sh/helm/v3/pkg/chart"
@@ -312,7 +313,8 @@ func sources(ch *chart.Chart) map[string]string {
 	walk = func(c *chart.Chart) {
 		prefix := c.ChartFullPath()
 		for _, t := range c.Templates {
-			out[path.Join(prefix, t.Name)] = string(t.Data)
+			// not a copy: nothing writes a loaded chart's file bytes
+			out[path.Join(prefix, t.Name)] = unsafe.String(unsafe.SliceData(t.Data), len(t.Data))
 		}
 		for _, d := range c.Dependencies() {
 			walk(d)

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"text/template"
+	"unsafe"
 
 	"helm.sh/helm/v3/pkg/chart"
 	"helm.sh/helm/v3/pkg/chartutil"
@@ -401,7 +402,9 @@ func recAllTpls(c *chart.Chart, templates map[string]renderable, vals chartutil.
 			continue
 		}
 		templates[path.Join(newParentID, t.Name)] = renderable{
-			tpl:      string(t.Data),
+			// not a copy: nothing writes a loaded chart's file bytes, and
+			// a chart's templates are megabytes (hooklint's change)
+			tpl:      unsafe.String(unsafe.SliceData(t.Data), len(t.Data)),
 			vals:     next,
 			basePath: path.Join(newParentID, "templates"),
 		}
