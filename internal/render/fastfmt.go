@@ -15,12 +15,12 @@ import (
 // strval). A chart that passes dict an odd list, such as
 // `dict "value" .a .b "context" $`, makes a key of the whole render
 // context: fmt prints every byte of every chart file (.Files) as a decimal
-// number through reflection, about 100 ns a byte, a second or more per
-// call on a chart with a large subchart tree, for a key no template reads.
+// number through reflection, about 100 ns a byte: 10 MB of text and
+// 280 ms per call for bitnami-envoy-gateway, six calls a render.
 // FastFuncs gives dict and toString that format those values without
 // reflection per element, byte for byte as fmt does (TestFormatV compares
-// them with fmt on every corpus chart's render context and generated
-// trees).
+// them with fmt on generated trees, TestFormatVCorpus on the values the
+// corpus charts hand dict, render contexts among them).
 
 // FastFuncs returns dict and toString as sprig defines them, with
 // strval's fmt.Sprintf("%v") done by formatV. hooklint's renders set them
