@@ -424,7 +424,7 @@ func LoadScenario(path string, defaultChart string, base Scenario, defaultTimeou
 			vals.FileValues = append(vals.FileValues, sv.FileValues...)
 			vals.JSONValues = append(vals.JSONValues, sv.JSONValues...)
 			vals.LiteralValues = append(vals.LiteralValues, sv.LiteralValues...)
-			ch, err := render.Load(chart, &render.Options{Values: vals, ReleaseName: sc.Release, Namespace: sc.Namespace, KubeVersion: sc.KubeVersion})
+			ch, err := render.Load(chart, &render.Options{Values: vals, ReleaseName: sc.Release, Namespace: sc.Namespace, KubeVersion: sc.KubeVersion, NoSchemaRefs: true})
 			if err != nil {
 				return nil, err
 			}

@@ -351,7 +351,7 @@ func (o *simulateOptions) base(chart string) (sim.Scenario, error) {
 }
 
 func (o *simulateOptions) load(chart string, vals values.Options) (*render.Chart, error) {
-	return render.Load(chart, &render.Options{Values: vals, ReleaseName: o.release, Namespace: o.namespace, KubeVersion: o.kubeVersion, APIVersions: o.apiVersions})
+	return render.Load(chart, &render.Options{Values: vals, ReleaseName: o.release, Namespace: o.namespace, KubeVersion: o.kubeVersion, APIVersions: o.apiVersions, NoSchemaRefs: true})
 }
 
 // runAction simulates one helm command, after the steps that give it a

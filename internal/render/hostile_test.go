@@ -375,3 +375,38 @@ func TestFirstFailureAsHelm(t *testing.T) {
 		}
 	}
 }
+
+// TestNoSchemaRefs: Load lists a schema's unread references for HL6008
+// (Helm 3 and Helm 4 loads), and leaves them out with NoSchemaRefs, which
+// the simulator sets; the chart renders the same either way.
+func TestNoSchemaRefs(t *testing.T) {
+	dir := writeTestChart(t, map[string]string{
+		"values.schema.json": `{"type":"object","properties":{"a":{"$ref":"https://127.0.0.1:1/a.json"}}}`,
+		"templates/cm.yaml":  "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n",
+	})
+	for _, helm := range []string{HelmV3, HelmV4} {
+		var rendered []string
+		for _, skip := range []bool{false, true} {
+			opts := &Options{Helm: helm, NoSchemaRefs: skip}
+			c, err := Load(dir, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := 1
+			if skip {
+				want = 0
+			}
+			if len(c.Unread) != want {
+				t.Errorf("helm %s, NoSchemaRefs %v: Unread %v, want %d", helm, skip, c.Unread, want)
+			}
+			r, err := Render(c, opts, Install)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rendered = append(rendered, r.Files["c/templates/cm.yaml"])
+		}
+		if rendered[0] != rendered[1] || rendered[0] == "" {
+			t.Errorf("helm %s: renders differ or are empty: %q", helm, rendered)
+		}
+	}
+}

@@ -44,6 +44,11 @@ type Options struct {
 	// a render with it differs from run to run. The tpl probe of a Helm 4
 	// render (probeTpl) stays deterministic: only its error is read.
 	RealGeneration bool
+	// NoSchemaRefs leaves Chart.Unread without the references of
+	// values.schema.json files that the confined loader does not follow
+	// (schemaUnread compiles every schema for them; only HL6008 reads
+	// them): the simulator sets it.
+	NoSchemaRefs bool
 }
 
 // Context is the command a render stands for. Helm renders a chart anew for
@@ -196,7 +201,9 @@ func Load(arg string, opts *Options) (*Chart, error) {
 	if err != nil {
 		return nil, err
 	}
-	unread = append(unread, schemaUnread(ch, "")...)
+	if !opts.NoSchemaRefs {
+		unread = append(unread, schemaUnread(ch, "")...)
+	}
 	// cmd/helm/install.go checkIfInstallable
 	switch ch.Metadata.Type {
 	case "", "application":

@@ -84,7 +84,9 @@ func load4(arg string, opts *Options) (*Chart, error) {
 	if err != nil {
 		return nil, &InputError{Chart: arg, Err: err}
 	}
-	unread = append(unread, schemaUnread(v3, "")...)
+	if !opts.NoSchemaRefs {
+		unread = append(unread, schemaUnread(v3, "")...)
+	}
 	c := &Chart{Arg: arg, Chart: v3, Values: vals, Sources: sources(v3), v4: ch, folders: subchartFolders(arg), Unread: unread}
 	c.keepTrees()
 	return c, nil
