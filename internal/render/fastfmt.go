@@ -143,17 +143,10 @@ func (p *printer) value(x any) {
 		p.bytes(t)
 		return
 	case []any:
-		p.byte('[')
-		for i, e := range t {
-			if i > 0 {
-				p.byte(' ')
-			}
-			p.value(e)
-		}
-		p.byte(']')
+		p.list(len(t), func(i int) any { return t[i] })
 		return
 	case map[string]any:
-		p.stringMap(t)
+		p.stringMap(slices.Sorted(maps.Keys(t)), func(k string) any { return t[k] })
 		return
 	}
 	v := reflect.ValueOf(x)
@@ -172,46 +165,39 @@ func (p *printer) value(x any) {
 		if v.Type().Key() != reflect.TypeFor[string]() {
 			break
 		}
-		if v.Type().Elem() == reflect.TypeFor[any]() { // chartutil.Values
-			p.stringMap(v.Convert(reflect.TypeFor[map[string]any]()).Interface().(map[string]any))
-			return
-		}
 		keys := make([]string, 0, v.Len())
 		for _, k := range v.MapKeys() {
 			keys = append(keys, k.String())
 		}
-		slices.Sort(keys) // internal/fmtsort: strings in order
-		p.str("map[")
-		for i, k := range keys {
-			if i > 0 {
-				p.byte(' ')
-			}
-			p.str(k)
-			p.byte(':')
-			p.value(v.MapIndex(reflect.ValueOf(k)).Interface())
-		}
-		p.byte(']')
+		slices.Sort(keys)
+		p.stringMap(keys, func(k string) any { return v.MapIndex(reflect.ValueOf(k)).Interface() })
 		return
 	case reflect.Slice:
 		if v.Type().Elem() == reflect.TypeFor[uint8]() {
 			p.bytes(v.Bytes())
 			return
 		}
-		p.byte('[')
-		for i := range v.Len() {
-			if i > 0 {
-				p.byte(' ')
-			}
-			p.value(v.Index(i).Interface())
-		}
-		p.byte(']')
+		p.list(v.Len(), func(i int) any { return v.Index(i).Interface() })
 		return
 	}
 	p.fmt(x)
 }
 
-func (p *printer) stringMap(m map[string]any) {
-	keys := slices.Sorted(maps.Keys(m))
+// list prints n elements as [e0 e1 ...].
+func (p *printer) list(n int, elem func(i int) any) {
+	p.byte('[')
+	for i := range n {
+		if i > 0 {
+			p.byte(' ')
+		}
+		p.value(elem(i))
+	}
+	p.byte(']')
+}
+
+// stringMap prints a map with string keys, keys sorted (fmt's
+// internal/fmtsort orders strings so), as map[k:v ...].
+func (p *printer) stringMap(keys []string, get func(k string) any) {
 	p.str("map[")
 	for i, k := range keys {
 		if i > 0 {
@@ -219,7 +205,7 @@ func (p *printer) stringMap(m map[string]any) {
 		}
 		p.str(k)
 		p.byte(':')
-		p.value(m[k])
+		p.value(get(k))
 	}
 	p.byte(']')
 }

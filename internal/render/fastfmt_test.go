@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/Masterminds/sprig/v3"
 	"helm.sh/helm/v3/pkg/chartutil"
 
 	"github.com/hooklint/hooklint/internal/corpus"
@@ -85,21 +86,8 @@ func TestFormatV(t *testing.T) {
 	}
 }
 
-// sprigStrval is sprig's strval (strings.go), with fmt.
-func sprigStrval(v any) string {
-	switch v := v.(type) {
-	case string:
-		return v
-	case []byte:
-		return string(v)
-	case error:
-		return v.Error()
-	case fmt.Stringer:
-		return v.String()
-	default:
-		return fmt.Sprintf("%v", v)
-	}
-}
+// sprigStrval is sprig's own strval (strings.go), its toString.
+var sprigStrval = sprig.TxtFuncMap()["toString"].(func(any) string)
 
 // TestFormatVCorpus: on every corpus chart, the values the chart's
 // templates hand dict (up to five of each type) print through formatV as
