@@ -2,7 +2,6 @@ package sim
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/hooklint/hooklint/internal/render"
+	"github.com/hooklint/hooklint/internal/testfs"
 )
 
 // loadFiles writes files (relative path -> content) as chart "c" and
@@ -20,15 +20,7 @@ import (
 func loadFiles(t *testing.T, files map[string]string) *render.Chart {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "c")
-	for name, text := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testfs.Write(t, dir, files)
 	ch, err := render.Load(dir, &render.Options{ReleaseName: "rel", Namespace: "ns", KubeVersion: "v1.35.0"})
 	if err != nil {
 		t.Fatal(err)

@@ -2,10 +2,11 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hooklint/hooklint/internal/testfs"
 )
 
 // generatedJob is a Job hook whose annotations and trailing lines the
@@ -65,7 +66,7 @@ func (tt badGeneratedCase) write(t testing.TB, dir string) {
 	for p, s := range tt.files {
 		files[p] = s
 	}
-	writeFiles(t, filepath.Join(dir, tt.name), files)
+	testfs.Write(t, filepath.Join(dir, tt.name), files)
 }
 
 // argv is the case's hooklint command line, run in the parent of its chart.
@@ -181,20 +182,6 @@ func distinctTokens(prefix string, n int) string {
 	return strings.Join(toks, ",")
 }
 
-// writeFiles writes files (relative path -> content) under dir.
-func writeFiles(t testing.TB, dir string, files map[string]string) {
-	t.Helper()
-	for p, s := range files {
-		p = filepath.Join(dir, p)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // TestSimulateScaleGenerated: simulations whose cost grew faster than
 // their input (issue 17 point 10) stay within the hostile-input memory
 // ceilings for their class: install and 9,999 upgrades of a one-hook chart
@@ -235,7 +222,7 @@ func (tt simulateScaleCase) write(t testing.TB, dir string) {
 	for p, s := range tt.files {
 		files[p] = s
 	}
-	writeFiles(t, dir, files)
+	testfs.Write(t, dir, files)
 }
 
 // simulateScaleCases are the cases of TestSimulateScaleGenerated and

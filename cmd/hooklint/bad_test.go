@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/hooklint/hooklint/internal/golden"
+	"github.com/hooklint/hooklint/internal/testfs"
 )
 
 const badDir = "testdata/bad" // relative to the repository root
@@ -224,15 +225,7 @@ spec:
           args: [{{ len .Values.items | quote }}]
 `,
 	}
-	for p, s := range files {
-		p = filepath.Join(dir, p)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testfs.Write(t, dir, files)
 }
 
 // writeBigValues writes a values file of about size bytes: a list of

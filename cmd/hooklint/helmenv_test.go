@@ -2,10 +2,11 @@ package main
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hooklint/hooklint/internal/testfs"
 )
 
 // TestHelmNamespaceEnv: HELM_NAMESPACE, which Helm sets for a plugin in
@@ -34,15 +35,7 @@ spec:
           image: busybox:1.36
 `,
 	}
-	for name, text := range files {
-		p := filepath.Join(chart, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testfs.Write(t, chart, files)
 	hl1001 := "templates/job.yaml:6: error HL1001: "
 	tests := []struct {
 		name    string

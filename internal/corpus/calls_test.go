@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/hooklint/hooklint/internal/testfs"
 )
 
 // Calls finds a function where a template calls it (a pipeline, a branch's
@@ -23,15 +25,7 @@ func TestCalls(t *testing.T) {
 		"values.yaml":            "{}\n",
 		"templates/NOTES.txt":    "{{ randAlphaNum 5 }}",
 	}
-	for name, text := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testfs.Write(t, dir, files)
 	c := Chart{ID: "top", Dir: dir}
 	got, err := c.Calls(KeyFuncs...)
 	if err != nil {

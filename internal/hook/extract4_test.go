@@ -1,13 +1,12 @@
 package hook
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/hooklint/hooklint/internal/render"
+	"github.com/hooklint/hooklint/internal/testfs"
 )
 
 // extractHelm loads, renders and extracts the chart at dir with the Helm
@@ -36,15 +35,7 @@ func extractHelm(t *testing.T, dir, helm string) *Set {
 // same hooks at the same template lines.
 func TestExtract4(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, text string) { testfs.Write(t, dir, map[string]string{name: text}) }
 	write("Chart.yaml", "apiVersion: v2\nname: c\nversion: 0.1.0\n")
 	write("templates/hooks.yaml", `apiVersion: v1
 kind: ConfigMap

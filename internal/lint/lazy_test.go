@@ -2,8 +2,6 @@ package lint_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -14,6 +12,7 @@ import (
 	"github.com/hooklint/hooklint/internal/lint"
 	"github.com/hooklint/hooklint/internal/par"
 	"github.com/hooklint/hooklint/internal/render"
+	"github.com/hooklint/hooklint/internal/testfs"
 	"github.com/hooklint/hooklint/rules"
 )
 
@@ -90,15 +89,7 @@ spec:
 	}
 	lintWith := func(n int) string {
 		dir := t.TempDir()
-		for name, text := range files {
-			p := filepath.Join(dir, name)
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		testfs.Write(t, dir, files)
 		res := lint.LintChart(dir, &render.Options{Values: values.Options{Values: []string{fmt.Sprintf("n=%d", n)}}}, rules.All, lint.Settings{AllRules: true})
 		if res.Err != nil {
 			t.Fatal(res.Err)

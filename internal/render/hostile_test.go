@@ -14,6 +14,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"helm.sh/helm/v3/pkg/chartutil"
 	helmengine "helm.sh/helm/v3/pkg/engine"
+
+	"github.com/hooklint/hooklint/internal/testfs"
 )
 
 // writeTestChart writes a chart with the given files (relative paths)
@@ -22,15 +24,7 @@ func writeTestChart(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "c")
 	files["Chart.yaml"] = "apiVersion: v2\nname: c\nversion: 0.1.0\n"
-	for p, s := range files {
-		p = filepath.Join(dir, p)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testfs.Write(t, dir, files)
 	return dir
 }
 

@@ -2,13 +2,14 @@ package render
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"helm.sh/helm/v3/pkg/chartutil"
 	common4 "helm.sh/helm/v4/pkg/chart/common"
+
+	"github.com/hooklint/hooklint/internal/testfs"
 )
 
 // TestRender4MatchesV3: an ordinary chart renders to the same files with
@@ -132,20 +133,12 @@ func TestParseHelm(t *testing.T) {
 // placed at the innermost, as with Helm 3's text/template chain.
 func TestExecErrorLocation4(t *testing.T) {
 	dir := t.TempDir()
-	for name, text := range map[string]string{
+	testfs.Write(t, dir, map[string]string{
 		"Chart.yaml":           "apiVersion: v2\nname: c\nversion: 0.1.0\n",
 		"values.yaml":          "a: text\n",
 		"templates/_h.tpl":     "{{- define \"x\" -}}\nb: {{ .Values.a.b.c }}\n{{- end }}\n",
 		"templates/hooks.yaml": "apiVersion: v1\nkind: ConfigMap\ndata:\n{{ include \"x\" . | indent 2 }}\n",
-	} {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	for _, helm := range []string{HelmV3, HelmV4} {
 		opts := &Options{Helm: helm}
 		c, err := Load(dir, opts)
